@@ -23,13 +23,24 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@code false}. Nobody ever waits for a bit, so there is no deadlock; and because every claim
  * takes words in the same (ascending) order, of two overlapping claims racing on an otherwise
  * clear mask at least one succeeds: the first word holding a shared bit is taken by exactly
- * one of them, and the other has not yet touched any later word. Like {@code tryLock}, a claim
- * may nevertheless fail because of bits that another in-flight claim sets and then rolls back
- * (with three or more contenders, or when that other claim fails on a bit held by a third
- * party). The contract is therefore: success implies exclusive ownership of the whole range;
- * failure implies that some bit of the range was set by someone else at some instant during
- * the call. Callers that need a definite answer retry, or fall back to {@link #isRangeFree}
- * as a hint.
+ * one of them, and the other has not yet touched any later word.
+ *
+ * <p><b>Claims ascend, releases descend.</b> {@link #releaseRange} and the roll-back of a
+ * failed claim clear words in descending order. A claim racing with a release of an
+ * overlapping range therefore cannot get ahead of the releaser: the first word they share is
+ * the last one the releaser clears, so the claim either fails on that word before it has
+ * taken any shared word, or gets there after every shared word is already clear. Releasing in
+ * ascending order would let such a claim take the freed low words, fail on a still-held high
+ * word, and make a third claim fail on bits that are about to be rolled back (Lincheck found
+ * exactly that interleaving).
+ *
+ * <p><b>Spurious failure.</b> Like {@code tryLock}, a claim may still fail because of bits
+ * that another in-flight claim sets and then rolls back, when that other claim fails on a bit
+ * held by a third party. The contract is therefore: success implies exclusive ownership of
+ * the whole range; failure implies that some bit of the range was set by someone else at
+ * some instant during the call. With two parties that each claim and release only their own
+ * range, claims are linearizable (model-checked). Callers that need a definite answer retry,
+ * or use {@link #isRangeFree} as a hint.
  *
  * <p><b>Memory ordering.</b> A claim is a lock acquisition and a release is a lock release,
  * for whatever per-base data the caller protects with the range:
@@ -195,7 +206,7 @@ public final class Bitmask {
 
     /** Clears, with release semantics, the bits this claim set in words {@code first..upTo-1}. */
     private void rollBack(int first, int upTo, int last, long start, long end) {
-        for (int w = first; w < upTo; w++) {
+        for (int w = upTo - 1; w >= first; w--) {        // descending: see the class comment
             clearWord(w, mask(w, first, last, start, end));
         }
     }
@@ -212,7 +223,7 @@ public final class Bitmask {
         }
         final int first = wordIndex(start);
         final int last = wordIndex(end - 1);
-        for (int w = first; w <= last; w++) {
+        for (int w = last; w >= first; w--) {            // descending: see the class comment
             clearWord(w, mask(w, first, last, start, end));
         }
     }

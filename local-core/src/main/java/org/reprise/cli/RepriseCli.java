@@ -1,0 +1,203 @@
+package org.reprise.cli;
+
+import org.reprise.discover.Discovery;
+import org.reprise.discover.DiscoveryResult;
+import org.reprise.discover.Parameters;
+import org.reprise.genome.FastaGenomeReader;
+import org.reprise.genome.Genome;
+import org.reprise.genome.GenomeFormatException;
+import org.reprise.io.LibraryWriters;
+import org.reprise.io.MaskedFastaWriter;
+import org.reprise.io.OutputFiles;
+import org.reprise.io.SummaryWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The single-machine command line: {@code reprise -input genome.fa -output PREFIX [options]}, with
+ * REPrise's single-dash options kept as aliases of GNU-style ones, and the {@code evaluate}
+ * subcommand. Exit codes: 0 ok, 1 bad input, 2 usage.
+ */
+@Command(name = "reprise",
+        mixinStandardHelpOptions = true,
+        versionProvider = RepriseCli.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        subcommands = {EvaluateCommand.class},
+        description = {
+            "De novo discovery of interspersed repeat families (REPrise's algorithm).",
+            "Writes PREFIX.reprof (the repeat library), PREFIX.freq (seed table), PREFIX.bed (elements, BED6, "
+                    + "0-based half-open), PREFIX.masked (FASTA with the elements masked) and PREFIX.summary.json.",
+            "Every file is written under a temporary name and renamed when the run succeeds.",
+            "REPrise's options (-input, -dist, ...) are accepted as written for REPrise."},
+        footer = {"", "Exit codes: 0 ok, 1 bad input, 2 usage error.",
+            "Accuracy of a result against a known annotation: reprise evaluate --help"})
+public final class RepriseCli implements Callable<Integer> {
+    static final String VERSION = "0.1.0";
+
+    @Option(names = {"--input", "-input", "-i"}, required = true, paramLabel = "FASTA",
+            description = "Genome FASTA, plain, gzip or BGZF compressed.")
+    Path input;
+
+    @Option(names = {"--output", "-output", "-o"}, required = true, paramLabel = "PREFIX",
+            description = "Prefix of the output files.")
+    String output;
+
+    @Option(names = {"--dist", "-dist"}, paramLabel = "N", description = "Mismatches allowed between a seed and its copies (0..3, default ${DEFAULT-VALUE}).")
+    int dist = 0;
+
+    @Option(names = {"-k", "--k"}, paramLabel = "K", description = "K-mer length (2..30); default: derived from the genome size as REPrise does.")
+    int k = 0;
+
+    @Option(names = {"--threads", "-threads", "-pa"}, paramLabel = "N",
+            description = "Worker threads (default ${DEFAULT-VALUE}).")
+    int threads = 1;
+
+    @Option(names = {"--mask-style"}, paramLabel = "hard|soft",
+            description = "How PREFIX.masked masks elements: hard (N) or soft (lowercase, the rest uppercase). Default ${DEFAULT-VALUE}.")
+    String maskStyle = "hard";
+
+    @Option(names = {"--match", "-match"}, paramLabel = "N", description = "Match score (default ${DEFAULT-VALUE}).")
+    int match = 1;
+    @Option(names = {"--mismatch", "-mismatch"}, paramLabel = "N", description = "Mismatch score (default ${DEFAULT-VALUE}).")
+    int mismatch = -1;
+    @Option(names = {"--gap", "-gap"}, paramLabel = "N", description = "Gap open score (default ${DEFAULT-VALUE}).")
+    int gap = -5;
+    @Option(names = {"--gapex", "-gapex"}, paramLabel = "N", description = "Gap extension score (default ${DEFAULT-VALUE}).")
+    int gapex = -1;
+    @Option(names = {"--cappenalty", "-cappenalty"}, paramLabel = "N",
+            description = "How far a copy may fall below its best score before it stops counting (default ${DEFAULT-VALUE}).")
+    int capPenalty = -20;
+    @Option(names = {"--maxextend", "-maxextend"}, paramLabel = "N", description = "Longest extension on each side (default ${DEFAULT-VALUE}).")
+    int maxExtend = 10_000;
+    @Option(names = {"--maxrepeat", "-maxrepeat"}, paramLabel = "N", description = "Most families reported (default ${DEFAULT-VALUE}).")
+    int maxRepeat = 100_000;
+    @Option(names = {"--maxgap", "-maxgap"}, paramLabel = "W", description = "Band half-width of every alignment (default ${DEFAULT-VALUE}).")
+    int maxGap = 5;
+    @Option(names = {"--stopafter", "-stopafter"}, paramLabel = "N", description = "Stop extending after this many steps without a new best (default ${DEFAULT-VALUE}).")
+    int stopAfter = 100;
+    @Option(names = {"--minlength", "-minlength"}, paramLabel = "N", description = "Shortest consensus reported and shortest element counted (default ${DEFAULT-VALUE}).")
+    int minLength = 50;
+    @Option(names = {"--minfreq", "-minfreq"}, paramLabel = "N", description = "Fewest copies for a seed (default ${DEFAULT-VALUE}).")
+    int minFreq = 3;
+    @Option(names = {"--minimprovement", "-minimprovement"}, paramLabel = "N", description = "Per-step gain needed to move the best end (default ${DEFAULT-VALUE}).")
+    int minImprovement = 3;
+    @Option(names = {"--tandemdist", "-tandemdist"}, paramLabel = "N", description = "Copies closer than this to the previous copy are dropped (default ${DEFAULT-VALUE}).")
+    int tandemDist = 500;
+
+    @Option(names = {"--quiet", "-q"}, description = "No progress on stderr.")
+    boolean quiet;
+
+    @Option(names = {"-additonalfile", "-additionalfile", "-verbose"}, hidden = true,
+            description = "REPrise flags; accepted and ignored (all outputs are always written).")
+    boolean ignoredRepriseFlag;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the command line; returns the exit code. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new RepriseCli());
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof GenomeFormatException || ex instanceof IOException
+                    || ex instanceof UnsupportedOperationException || ex instanceof java.io.UncheckedIOException) {
+                commandLine.getErr().println("reprise: error: " + ex.getMessage());
+                return 1;
+            }
+            if (ex instanceof IllegalArgumentException) {
+                commandLine.getErr().println("reprise: " + ex.getMessage());
+                commandLine.getErr().println("Try 'reprise --help' for the options.");
+                return 2;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        MaskedFastaWriter.Style style = switch (maskStyle.toLowerCase(Locale.ROOT)) {
+            case "hard" -> MaskedFastaWriter.Style.HARD;
+            case "soft" -> MaskedFastaWriter.Style.SOFT;
+            default -> throw new IllegalArgumentException("--mask-style must be hard or soft (got " + maskStyle + ")");
+        };
+        Parameters params = Parameters.builder().match(match).mismatch(mismatch).gap(gap).gapex(gapex)
+                .capPenalty(capPenalty).dist(dist).maxExtend(maxExtend).maxRepeat(maxRepeat).maxGap(maxGap)
+                .stopAfter(stopAfter).minLength(minLength).minFreq(minFreq).minImprovement(minImprovement)
+                .tandemDist(tandemDist).k(k).threads(threads).build();
+        Progress progress = new Progress(quiet ? null : System.err);
+        long start = System.nanoTime();
+        try (OutputFiles files = new OutputFiles(output)) {
+            progress.phase("loading " + input);
+            Genome genome = FastaGenomeReader.read(input);
+            double loadSeconds = (System.nanoTime() - start) / 1e9;
+            progress.message(String.format(Locale.ROOT, "%d contigs, %,d bases", genome.contigCount(), genome.length()));
+            DiscoveryResult result = Discovery.run(genome, params, progress);
+
+            long t = System.nanoTime();
+            progress.phase("writing " + output + ".*");
+            try (Writer w = files.open(".reprof")) {
+                LibraryWriters.writeReprof(result, w);
+            }
+            try (Writer w = files.open(".freq")) {
+                LibraryWriters.writeFreq(result, w);
+            }
+            try (Writer w = files.open(".bed")) {
+                LibraryWriters.writeBed(result, w);
+            }
+            try (OutputStream os = new BufferedOutputStream(files.openStream(".masked"), 1 << 16)) {
+                MaskedFastaWriter.write(input, genome, result.reportedMask(), style, os);
+            }
+            Map<String, Double> extra = new LinkedHashMap<>();
+            extra.put("load", loadSeconds);
+            extra.put("write", (System.nanoTime() - t) / 1e9);
+            extra.put("total", (System.nanoTime() - start) / 1e9);
+            long masked = result.reportedMask().cardinality();
+            try (Writer w = files.open(".summary.json")) {
+                SummaryWriter.write(result, extra, peakHeapBytes(), masked, VERSION, w);
+            }
+            files.commit();
+            progress.message(String.format(Locale.ROOT, "done: k=%d, %d families, %d elements, %,d bases masked (%.2f%%) in %.1f s",
+                    result.k(), result.families().size(), result.elementCount(), masked,
+                    100.0 * masked / genome.length(), (System.nanoTime() - start) / 1e9));
+        }
+        return 0;
+    }
+
+    /** Sum of the peak usage of the heap memory pools. */
+    static long peakHeapBytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    /** The version picocli prints for --version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"reprise-spark " + VERSION + " (REPrise 1.0.1 algorithm)"};
+        }
+    }
+}

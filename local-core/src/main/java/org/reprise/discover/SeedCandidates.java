@@ -1,0 +1,186 @@
+package org.reprise.discover;
+
+import org.reprise.index.CopyFinder;
+import org.reprise.index.IntBuffer;
+import org.reprise.index.KmerCodec;
+import org.reprise.index.KmerIndex;
+import org.reprise.mask.Bitmask;
+
+import java.util.Arrays;
+
+/**
+ * Section 2 of the algorithm: which k-mers become seeds, and with what copy count.
+ *
+ * <ol>
+ *   <li>Each k-mer / reverse-complement pair is counted once, under the k-mer found first in the
+ *       genome (its representative position), if it is complex enough. Its count is the number of
+ *       tandem-filtered copies within dist mismatches of it plus those of its reverse complement.</li>
+ *   <li>Candidates with count &gt;= minfreq, by count descending then position ascending, go through
+ *       the pre-masking pass: copies touching the k-mer mask are dropped, the rest are added to it,
+ *       and the k-mer is a seed if its new count is still &gt;= minfreq. REPrise skips the last
+ *       partial block of 1,000 candidates here; we process every candidate.</li>
+ * </ol>
+ * The result is the seed table in {@code .freq} order: count descending, position ascending.
+ */
+public final class SeedCandidates {
+    private final int[] freq;
+    private final int[] position;
+    private final long[] code;
+
+    private SeedCandidates(int[] freq, int[] position, long[] code) {
+        this.freq = freq;
+        this.position = position;
+        this.code = code;
+    }
+
+    public int size() {
+        return freq.length;
+    }
+
+    public int freq(int i) {
+        return freq[i];
+    }
+
+    /** Genome position of the k-mer's representative (first) occurrence. */
+    public int position(int i) {
+        return position[i];
+    }
+
+    public long code(int i) {
+        return code[i];
+    }
+
+    /** Counts and pre-masks the seed candidates of an index. */
+    public static SeedCandidates find(KmerIndex index, Parameters p) {
+        long[] ranked = rankCandidates(index, p);
+        return premask(index, p, ranked);
+    }
+
+    /**
+     * Counts every representative k-mer and returns those with count &gt;= minfreq as sort keys
+     * {@code (MAX - count) << 32 | position}, ascending: count descending, position ascending.
+     */
+    static long[] rankCandidates(KmerIndex index, Parameters p) {
+        KmerCodec codec = index.codec();
+        CopyFinder finder = new CopyFinder(index, p.dist, p.tandemDist);
+        IntBuffer scratch = new IntBuffer(256);
+        long[] keys = new long[1024];
+        int n = 0;
+        for (int x = 0, d = index.distinctKmers(); x < d; x++) {
+            long kmer = index.kmer(x);
+            if (!codec.complexEnough(kmer)) {
+                continue;
+            }
+            int first = index.position(index.occurrenceStart(x));
+            long rc = codec.reverseComplement(kmer);
+            if (rc != kmer) {
+                int r = index.indexOf(rc);
+                if (r >= 0 && index.position(index.occurrenceStart(r)) < first) {
+                    continue; // counted under its reverse complement, which occurs first
+                }
+            }
+            int count = countPair(finder, kmer, rc, p.minFreq, scratch);
+            if (count >= p.minFreq) {
+                if (n == keys.length) {
+                    keys = Arrays.copyOf(keys, n * 2);
+                }
+                keys[n++] = sortKey(count, first);
+            }
+        }
+        keys = Arrays.copyOf(keys, n);
+        Arrays.sort(keys);
+        return keys;
+    }
+
+    /** Forward plus reverse copies, or a number below minFreq when that is certain early. */
+    static int countPair(CopyFinder finder, long kmer, long rc, int minFreq, IntBuffer scratch) {
+        int upper = finder.upperBound(kmer) + finder.upperBound(rc);
+        if (upper < minFreq) {
+            return upper;
+        }
+        return finder.count(kmer, scratch) + finder.count(rc, scratch);
+    }
+
+    static long sortKey(int count, int position) {
+        return ((long) (Integer.MAX_VALUE - count) << 32) | position;
+    }
+
+    static int keyCount(long key) {
+        return Integer.MAX_VALUE - (int) (key >>> 32);
+    }
+
+    static int keyPosition(long key) {
+        return (int) key;
+    }
+
+    /** The pre-masking pass, in rank order; returns the seeds ordered by new count, then position. */
+    static SeedCandidates premask(KmerIndex index, Parameters p, long[] ranked) {
+        KmerCodec codec = index.codec();
+        int k = index.k();
+        CopyFinder finder = new CopyFinder(index, p.dist, p.tandemDist);
+        Bitmask kmerMask = new Bitmask(index.genome().length());
+        IntBuffer fwd = new IntBuffer(256);
+        IntBuffer rev = new IntBuffer(256);
+        long[] kept = new long[ranked.length];
+        int n = 0;
+        for (long key : ranked) {
+            int pos = keyPosition(key);
+            long kmer = kmerAt(index, pos);
+            long rc = codec.reverseComplement(kmer);
+            finder.copies(kmer, fwd);
+            finder.copies(rc, rev);
+            // Both strands are filtered before either is masked, as in REPrise.
+            int nf = keepFree(fwd, kmerMask, k);
+            int nr = keepFree(rev, kmerMask, k);
+            markAll(fwd, nf, kmerMask, k);
+            markAll(rev, nr, kmerMask, k);
+            int count = nf + nr;
+            if (count >= p.minFreq) {
+                kept[n++] = sortKey(count, pos);
+            }
+        }
+        // Order by the new count; the code is read again from the genome at the position.
+        kept = Arrays.copyOf(kept, n);
+        Arrays.sort(kept);
+        int[] freq = new int[n];
+        int[] position = new int[n];
+        long[] code = new long[n];
+        for (int i = 0; i < n; i++) {
+            freq[i] = keyCount(kept[i]);
+            position[i] = keyPosition(kept[i]);
+            code[i] = kmerAt(index, position[i]);
+        }
+        return new SeedCandidates(freq, position, code);
+    }
+
+    /** The k-mer code at a genome position known to start a valid k-mer. */
+    static long kmerAt(KmerIndex index, int pos) {
+        var genome = index.genome();
+        int c = genome.contigIndexAt(pos);
+        long code = index.codec().encode(genome.codes(c), (int) (pos - genome.contig(c).start()));
+        if (code < 0) {
+            throw new IllegalStateException("no valid k-mer at " + pos);
+        }
+        return code;
+    }
+
+    /** Keeps, in order, the copies whose k bases are all free in the mask; returns how many. */
+    static int keepFree(IntBuffer copies, Bitmask mask, int k) {
+        int[] a = copies.array();
+        int w = 0;
+        for (int i = 0, n = copies.size(); i < n; i++) {
+            if (mask.isRangeFree(a[i], (long) a[i] + k)) {
+                a[w++] = a[i];
+            }
+        }
+        copies.setSize(w);
+        return w;
+    }
+
+    private static void markAll(IntBuffer copies, int n, Bitmask mask, int k) {
+        int[] a = copies.array();
+        for (int i = 0; i < n; i++) {
+            mask.markRange(a[i], (long) a[i] + k);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.reprise.discover;
+
+import java.util.Arrays;
+
+/**
+ * REPrise's seed queue: a max-heap of (copy count, k-mer code), the highest count first and, among
+ * equal counts, the lexicographically greatest k-mer (code order A &lt; C &lt; G &lt; T). Primitive
+ * arrays, no boxing. Not thread-safe.
+ */
+public final class SeedQueue {
+    private int[] freq;
+    private long[] code;
+    private int size;
+
+    public SeedQueue(int capacity) {
+        freq = new int[Math.max(1, capacity)];
+        code = new long[Math.max(1, capacity)];
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    public void push(int f, long c) {
+        if (size == freq.length) {
+            freq = Arrays.copyOf(freq, size * 2);
+            code = Arrays.copyOf(code, size * 2);
+        }
+        int i = size++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!greater(f, c, freq[parent], code[parent])) {
+                break;
+            }
+            freq[i] = freq[parent];
+            code[i] = code[parent];
+            i = parent;
+        }
+        freq[i] = f;
+        code[i] = c;
+    }
+
+    public int topFreq() {
+        return freq[0];
+    }
+
+    public long topCode() {
+        return code[0];
+    }
+
+    /** Removes the top; read it first with {@link #topFreq()} and {@link #topCode()}. */
+    public void pop() {
+        if (size == 0) {
+            throw new IllegalStateException("empty seed queue");
+        }
+        size--;
+        if (size == 0) {
+            return;
+        }
+        int f = freq[size];
+        long c = code[size];
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && greater(freq[child + 1], code[child + 1], freq[child], code[child])) {
+                child++;
+            }
+            if (!greater(freq[child], code[child], f, c)) {
+                break;
+            }
+            freq[i] = freq[child];
+            code[i] = code[child];
+            i = child;
+        }
+        freq[i] = f;
+        code[i] = c;
+    }
+
+    private static boolean greater(int f1, long c1, int f2, long c2) {
+        return f1 != f2 ? f1 > f2 : c1 > c2;
+    }
+}

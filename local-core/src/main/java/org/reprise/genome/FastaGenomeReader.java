@@ -1,0 +1,196 @@
+package org.reprise.genome;
+
+import htsjdk.samtools.util.BlockCompressedInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Loads a FASTA file, plain, gzip or BGZF (htsjdk's reader), into a {@link Genome}.
+ *
+ * <p>We parse the records ourselves rather than through htsjdk's FastaSequenceFile because a bad
+ * letter must be reported with its contig and line number, and because we convert to codes on the
+ * fly instead of holding the letters. Contig names are the header up to the first white space.
+ */
+public final class FastaGenomeReader {
+    private FastaGenomeReader() {
+    }
+
+    /** Reads a genome; throws {@link GenomeFormatException} with a one-line message on bad input. */
+    public static Genome read(Path path) {
+        try (InputStream in = open(path)) {
+            return parse(in, path.toString());
+        } catch (NoSuchFileException e) {
+            throw new GenomeFormatException("input file not found: " + path);
+        } catch (IOException e) {
+            throw new GenomeFormatException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a FASTA file for reading whatever its compression: BGZF through htsjdk's
+     * BlockCompressedInputStream, other gzip through the JDK, plain text as is.
+     */
+    public static InputStream open(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            throw new NoSuchFileException(path.toString());
+        }
+        if (Files.isDirectory(path)) {
+            throw new GenomeFormatException("input is a directory, not a FASTA file: " + path);
+        }
+        if (Files.size(path) == 0) {
+            throw new GenomeFormatException("input file is empty: " + path);
+        }
+        BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        raw.mark(4);
+        int b1 = raw.read(), b2 = raw.read();
+        raw.reset();
+        if (b1 == 0x1f && b2 == 0x8b) {
+            if (BlockCompressedInputStream.isValidFile(raw)) {
+                return new BufferedInputStream(new BlockCompressedInputStream(raw), 1 << 16);
+            }
+            return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+        }
+        return raw;
+    }
+
+    /** Parses FASTA from a stream; {@code source} names it in messages. */
+    public static Genome parse(InputStream in, String source) throws IOException {
+        List<String> names = new ArrayList<>();
+        List<byte[]> seqs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        byte[] buf = new byte[1 << 16];
+        GrowableCodes current = null;
+        String currentName = null;
+        long line = 1;
+        boolean atLineStart = true;
+        boolean inHeader = false;
+        StringBuilder header = new StringBuilder();
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            for (int i = 0; i < n; i++) {
+                byte b = buf[i];
+                if (inHeader) {
+                    if (b == '\n') {
+                        currentName = headerName(header, source, line);
+                        if (!seen.add(currentName)) {
+                            throw new GenomeFormatException(source + " line " + line + ": duplicate contig name '"
+                                    + currentName + "'");
+                        }
+                        current = new GrowableCodes();
+                        inHeader = false;
+                        atLineStart = true;
+                        line++;
+                    } else if (b != '\r') {
+                        header.append((char) (b & 0xff));
+                    }
+                    continue;
+                }
+                if (b == '\n') {
+                    atLineStart = true;
+                    line++;
+                    continue;
+                }
+                if (atLineStart && b == '>') {
+                    if (current != null) {
+                        names.add(currentName);
+                        seqs.add(current.toArray(currentName, source));
+                    }
+                    header.setLength(0);
+                    inHeader = true;
+                    continue;
+                }
+                atLineStart = false;
+                if (b == '\r' || b == ' ' || b == '\t') {
+                    continue;
+                }
+                byte code = BaseCode.fromAscii(b);
+                if (code == BaseCode.ILLEGAL) {
+                    if (current == null) {
+                        throw new GenomeFormatException(source + " line " + line
+                                + ": not FASTA (text before the first '>' header)");
+                    }
+                    throw new GenomeFormatException(source + " line " + line + ", contig " + currentName
+                            + ": '" + printable(b) + "' is not a base or IUPAC ambiguity code");
+                }
+                if (current == null) {
+                    throw new GenomeFormatException(source + " line " + line
+                            + ": not FASTA (sequence before the first '>' header)");
+                }
+                current.add(code);
+            }
+        }
+        if (inHeader) {
+            currentName = headerName(header, source, line);
+            if (!seen.add(currentName)) {
+                throw new GenomeFormatException(source + " line " + line + ": duplicate contig name '" + currentName + "'");
+            }
+            current = new GrowableCodes();
+        }
+        if (current != null) {
+            names.add(currentName);
+            seqs.add(current.toArray(currentName, source));
+        }
+        if (names.isEmpty()) {
+            throw new GenomeFormatException(source + ": no FASTA record (no '>' header)");
+        }
+        long total = 0;
+        for (byte[] s : seqs) {
+            total += s.length;
+        }
+        if (total == 0) {
+            throw new GenomeFormatException(source + ": no sequence (every record is empty)");
+        }
+        return Genome.of(source, names, seqs);
+    }
+
+    private static String headerName(StringBuilder header, String source, long line) {
+        String h = header.toString().strip();
+        int ws = 0;
+        while (ws < h.length() && !Character.isWhitespace(h.charAt(ws))) {
+            ws++;
+        }
+        String name = h.substring(0, ws);
+        if (name.isEmpty()) {
+            throw new GenomeFormatException(source + " line " + line + ": FASTA header without a name");
+        }
+        return name;
+    }
+
+    private static String printable(byte b) {
+        int c = b & 0xff;
+        return c >= 33 && c < 127 ? String.valueOf((char) c) : String.format("\\x%02x", c);
+    }
+
+    /** A byte buffer that grows by half again; contigs are limited to 2^31 - 16 bases. */
+    private static final class GrowableCodes {
+        private byte[] data = new byte[1 << 12];
+        private int size;
+
+        void add(byte code) {
+            if (size == data.length) {
+                long grown = Math.min((long) Integer.MAX_VALUE - 16, size + (size >> 1) + 16L);
+                if (grown <= size) {
+                    throw new GenomeFormatException("contig longer than " + size + " bases is not supported yet");
+                }
+                data = Arrays.copyOf(data, (int) grown);
+            }
+            data[size++] = code;
+        }
+
+        byte[] toArray(String name, String source) {
+            return Arrays.copyOf(data, size);
+        }
+    }
+}

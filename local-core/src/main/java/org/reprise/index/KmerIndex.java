@@ -1,0 +1,284 @@
+package org.reprise.index;
+
+import org.reprise.genome.BaseCode;
+import org.reprise.genome.Genome;
+
+import java.util.Arrays;
+
+/**
+ * Every valid k-mer position of a genome, grouped by k-mer: answers "where does k-mer q occur" and
+ * "which k-mers lie within d mismatches of q" without a suffix array.
+ *
+ * <p>Layout (N valid positions, D distinct k-mers, p prefix bases):
+ * <ul>
+ *   <li>{@code kmers[D]}: the distinct k-mer codes, ascending;</li>
+ *   <li>{@code occStart[D+1]}: k-mer i occurs at {@code positions[occStart[i] .. occStart[i+1])},
+ *       ascending;</li>
+ *   <li>{@code positions[N]}: genome positions, 4 bytes each;</li>
+ *   <li>{@code prefixStart[4^p + 1]}: the k-mers whose first p bases have code c are
+ *       {@code kmers[prefixStart[c] .. prefixStart[c+1])}.</li>
+ * </ul>
+ * That is 4 bytes per valid position plus 12 per distinct k-mer plus 4^p ints; REPrise's suffix
+ * array alone is 8 bytes per base plus a 4^13-entry table of tuple vectors. A k-mer within d
+ * mismatches of q is found by visiting the prefix buckets within d mismatches of q's prefix and
+ * comparing suffixes with a popcount; for d = 0 it is one bucket and a binary search.
+ *
+ * <p>Positions are ints: genomes (or Spark partitions) up to 2^31 - 1 bases. Immutable once built.
+ */
+public final class KmerIndex {
+    private final Genome genome;
+    private final KmerCodec codec;
+    private final int k;
+    private final int prefixLen;
+    private final int suffixShift;
+    private final long suffixMask;
+    private final int[] prefixStart;
+    private final long[] kmers;
+    private final int[] occStart;
+    private final int[] positions;
+
+    private KmerIndex(Genome genome, KmerCodec codec, int prefixLen, int[] prefixStart, long[] kmers,
+                      int[] occStart, int[] positions) {
+        this.genome = genome;
+        this.codec = codec;
+        this.k = codec.k();
+        this.prefixLen = prefixLen;
+        this.suffixShift = 2 * (k - prefixLen);
+        this.suffixMask = suffixShift == 0 ? 0 : (1L << suffixShift) - 1;
+        this.prefixStart = prefixStart;
+        this.kmers = kmers;
+        this.occStart = occStart;
+        this.positions = positions;
+    }
+
+    /** Builds the index of every k-mer of the genome made of A, C, G and T only. */
+    public static KmerIndex build(Genome genome, int k) {
+        if (genome.length() >= Integer.MAX_VALUE) {
+            throw new UnsupportedOperationException("genomes of 2^31 bases or more are not supported by the "
+                    + "single-machine index yet (" + genome.length() + " bases); split the input or use the Spark job");
+        }
+        KmerCodec codec = new KmerCodec(k);
+        long valid = countValidPositions(genome, k);
+        int prefixLen = choosePrefixLength(k, valid);
+        int suffixShift = 2 * (k - prefixLen);
+        long suffixMask = suffixShift == 0 ? 0 : (1L << suffixShift) - 1;
+        int buckets = 1 << (2 * prefixLen);
+        int n = (int) valid;
+
+        // Pass 1: positions per prefix bucket.
+        int[] bucketStart = new int[buckets + 1];
+        forEachKmer(genome, k, (code, pos) -> bucketStart[(int) (code >>> suffixShift) + 1]++);
+        for (int b = 0; b < buckets; b++) {
+            bucketStart[b + 1] += bucketStart[b];
+        }
+        // Pass 2: scatter (suffix << 31 | position); positions arrive ascending, so sorting a bucket
+        // by this key orders it by suffix, then position.
+        long[] packed = new long[n];
+        int[] cursor = Arrays.copyOf(bucketStart, buckets);
+        forEachKmer(genome, k, (code, pos) -> {
+            int b = (int) (code >>> suffixShift);
+            packed[cursor[b]++] = ((code & suffixMask) << 31) | pos;
+        });
+        for (int b = 0; b < buckets; b++) {
+            if (bucketStart[b + 1] - bucketStart[b] > 1) {
+                Arrays.sort(packed, bucketStart[b], bucketStart[b + 1]);
+            }
+        }
+        // Pass 3: distinct k-mers.
+        int distinct = 0;
+        for (int b = 0; b < buckets; b++) {
+            long prev = -1;
+            for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
+                long suffix = packed[i] >>> 31;
+                if (suffix != prev) {
+                    distinct++;
+                    prev = suffix;
+                }
+            }
+        }
+        long[] kmers = new long[distinct];
+        int[] occStart = new int[distinct + 1];
+        int[] positions = new int[n];
+        int[] prefixStart = new int[buckets + 1];
+        int d = 0;
+        for (int b = 0; b < buckets; b++) {
+            prefixStart[b] = d;
+            long prev = -1;
+            for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
+                long suffix = packed[i] >>> 31;
+                if (suffix != prev) {
+                    kmers[d] = ((long) b << suffixShift) | suffix;
+                    occStart[d] = i;
+                    d++;
+                    prev = suffix;
+                }
+                positions[i] = (int) (packed[i] & 0x7fff_ffffL);
+            }
+        }
+        prefixStart[buckets] = d;
+        occStart[distinct] = n;
+        return new KmerIndex(genome, codec, prefixLen, prefixStart, kmers, occStart, positions);
+    }
+
+    /**
+     * Prefix length p: about log4 of the number of positions (so a bucket holds a few k-mers), at
+     * most 12 (a 64 MB table), and at least k - 16 so that a suffix fits the 33 bits left beside a
+     * 31-bit position while sorting.
+     */
+    static int choosePrefixLength(int k, long positions) {
+        int p = 1;
+        while (p < 12 && (1L << (2 * (p + 1))) <= Math.max(positions, 4)) {
+            p++;
+        }
+        p = Math.min(p, k);
+        p = Math.max(p, k - 16);
+        if (p > 14) {
+            throw new IllegalArgumentException("k = " + k + " is too large for the k-mer index (at most 30)");
+        }
+        return p;
+    }
+
+    @FunctionalInterface
+    interface KmerVisitor {
+        void visit(long code, int position);
+    }
+
+    /** Visits every k-mer of valid bases in genome order, with its code and genome position. */
+    static void forEachKmer(Genome genome, int k, KmerVisitor visitor) {
+        long mask = (1L << (2 * k)) - 1;
+        for (int c = 0; c < genome.contigCount(); c++) {
+            byte[] codes = genome.codes(c);
+            int start = (int) genome.contig(c).start();
+            long code = 0;
+            int run = 0;
+            for (int i = 0; i < codes.length; i++) {
+                int b = codes[i];
+                if (b >= BaseCode.INVALID) {
+                    run = 0;
+                    code = 0;
+                    continue;
+                }
+                code = ((code << 2) | b) & mask;
+                if (++run >= k) {
+                    visitor.visit(code, start + i - k + 1);
+                }
+            }
+        }
+    }
+
+    static long countValidPositions(Genome genome, int k) {
+        long n = 0;
+        for (int c = 0; c < genome.contigCount(); c++) {
+            int run = 0;
+            for (byte b : genome.codes(c)) {
+                if (b >= BaseCode.INVALID) {
+                    run = 0;
+                } else if (++run >= k) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    public Genome genome() {
+        return genome;
+    }
+
+    public KmerCodec codec() {
+        return codec;
+    }
+
+    public int k() {
+        return k;
+    }
+
+    /** Number of distinct k-mers. */
+    public int distinctKmers() {
+        return kmers.length;
+    }
+
+    /** Number of valid k-mer positions. */
+    public int positionCount() {
+        return positions.length;
+    }
+
+    public long kmer(int index) {
+        return kmers[index];
+    }
+
+    public int occurrenceStart(int index) {
+        return occStart[index];
+    }
+
+    public int occurrenceEnd(int index) {
+        return occStart[index + 1];
+    }
+
+    public int occurrenceCount(int index) {
+        return occStart[index + 1] - occStart[index];
+    }
+
+    /** The genome position at a slot of the position array (see {@link #occurrenceStart}). */
+    public int position(int slot) {
+        return positions[slot];
+    }
+
+    /** The index of a k-mer code, or -1 if it does not occur. */
+    public int indexOf(long code) {
+        int p = (int) (code >>> suffixShift);
+        int i = Arrays.binarySearch(kmers, prefixStart[p], prefixStart[p + 1], code);
+        return i >= 0 ? i : -1;
+    }
+
+    /**
+     * Collects the indices of all k-mers within {@code dist} mismatches of {@code code} into
+     * {@code out} (grown as needed) and returns how many; order unspecified.
+     */
+    public int neighbours(long code, int dist, IntBuffer out) {
+        out.clear();
+        if (dist == 0) {
+            int i = indexOf(code);
+            if (i >= 0) {
+                out.add(i);
+            }
+            return out.size();
+        }
+        long prefix = code >>> suffixShift;
+        long suffix = code & suffixMask;
+        visitPrefixes(prefix, prefixLen - 1, dist, suffix, out);
+        return out.size();
+    }
+
+    /** Substitutes at prefix positions pos, pos-1, ..., 0 while mismatches remain, scanning each bucket reached. */
+    private void visitPrefixes(long prefix, int pos, int remaining, long suffix, IntBuffer out) {
+        scanBucket((int) prefix, suffix, remaining, out);
+        if (remaining == 0) {
+            return;
+        }
+        for (int i = pos; i >= 0; i--) {
+            int shift = 2 * i;
+            long base = (prefix >>> shift) & 3;
+            for (long b = 0; b < 4; b++) {
+                if (b != base) {
+                    long variant = (prefix & ~(3L << shift)) | (b << shift);
+                    visitPrefixes(variant, i - 1, remaining - 1, suffix, out);
+                }
+            }
+        }
+    }
+
+    private void scanBucket(int prefix, long suffix, int remaining, IntBuffer out) {
+        int end = prefixStart[prefix + 1];
+        for (int i = prefixStart[prefix]; i < end; i++) {
+            if (KmerCodec.hamming(kmers[i] & suffixMask, suffix) <= remaining) {
+                out.add(i);
+            }
+        }
+    }
+
+    /** Bytes held by the index arrays. */
+    public long memoryBytes() {
+        return 8L * kmers.length + 4L * occStart.length + 4L * positions.length + 4L * prefixStart.length;
+    }
+}

@@ -1,0 +1,70 @@
+package org.reprise.io;
+
+import org.reprise.discover.DiscoveryResult;
+import org.reprise.discover.Element;
+import org.reprise.discover.Family;
+import org.reprise.discover.SeedCandidates;
+import org.reprise.genome.Contig;
+import org.reprise.genome.Genome;
+import org.reprise.index.KmerCodec;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/** Writers of the text outputs: the repeat library, the seed table and the elements. */
+public final class LibraryWriters {
+    private LibraryWriters() {
+    }
+
+    /**
+     * {@code .reprof}: REPrise's repeat library, a FASTA of consensi with header
+     * {@code >R=<n>, seedfreq=<f>, elementfreq=<e>, length=<L>, Seed=<kmer>}, 80 bases a line.
+     */
+    public static void writeReprof(DiscoveryResult result, Writer out) throws IOException {
+        for (Family f : result.families()) {
+            String c = f.consensus();
+            out.write(">R=" + f.number() + ", seedfreq=" + f.seedFreq() + ", elementfreq=" + f.elementFreq()
+                    + ", length=" + c.length() + ", Seed=" + f.seed() + "\n");
+            for (int i = 0; i < c.length(); i += 80) {
+                out.write(c, i, Math.min(80, c.length() - i));
+                out.write('\n');
+            }
+        }
+    }
+
+    /**
+     * {@code .freq}: the seed queue after pre-masking, {@code kmer TAB freq TAB contig TAB position}
+     * (0-based position of the k-mer's first occurrence on the contig), count descending.
+     */
+    public static void writeFreq(DiscoveryResult result, Writer out) throws IOException {
+        SeedCandidates seeds = result.seeds();
+        Genome genome = result.genome();
+        KmerCodec codec = new KmerCodec(result.k());
+        StringBuilder line = new StringBuilder(128);
+        for (int i = 0; i < seeds.size(); i++) {
+            Contig contig = genome.contigAt(seeds.position(i));
+            line.setLength(0);
+            line.append(codec.decode(seeds.code(i))).append('\t').append(seeds.freq(i)).append('\t')
+                    .append(contig.name()).append('\t').append(seeds.position(i) - contig.start()).append('\n');
+            out.append(line);
+        }
+    }
+
+    /**
+     * {@code .bed}: BED6, 0-based half-open: {@code contig start end R=<n> length strand}, families
+     * in order, elements in copy order (forward copies, then reverse ones, each by position).
+     */
+    public static void writeBed(DiscoveryResult result, Writer out) throws IOException {
+        Genome genome = result.genome();
+        StringBuilder line = new StringBuilder(128);
+        for (Family f : result.families()) {
+            for (Element e : f.elements()) {
+                line.setLength(0);
+                line.append(genome.contig(e.contigIndex()).name()).append('\t').append(e.start()).append('\t')
+                        .append(e.end()).append("\tR=").append(f.number()).append('\t').append(e.length())
+                        .append('\t').append(e.strand()).append('\n');
+                out.append(line);
+            }
+        }
+    }
+}
