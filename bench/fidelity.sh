@@ -28,6 +28,8 @@ if [ ! -s "$GDIR/sacCer_chrI_chrII.fa" ] || [ ! -s "$GDIR/dm3_chr2R.softmasked.f
 fi
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/reprise-fidelity.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
+# snapshot the jar: others may rebuild it while we run
+if [ -f "$JAR" ]; then cp "$JAR" "$TMP/reprise.jar"; JAR_SHOWN=$JAR; JAR=$TMP/reprise.jar; fi
 OUT=${OUTDIR:-$TMP/out}; mkdir -p "$OUT"
 read -r -a EXTRA <<< "${OURS_ARGS:-}"
 
@@ -39,7 +41,7 @@ for t in "${TARGETS[@]}"; do
     chr2R)       G=$GDIR/dm3_chr2R.softmasked.fa.gz; ref=$REF/reprise_dm3_chr2R;               args=() ;;
   esac
   if [[ "$G" == *.gz ]]; then gzip -dc "$G" > "$TMP/$t.fa"; G=$TMP/$t.fa; fi
-  echo "### $t: java -jar $(basename "$JAR") -input $G -output $OUT/$t ${args[*]:-} ${EXTRA[*]:-}"
+  echo "### $t: java -jar $(basename "$JAR_SHOWN") -input $G -output $OUT/$t ${args[*]:-} ${EXTRA[*]:-}"
   start=$(date +%s.%N)
   # shellcheck disable=SC2086
   if ! nice java ${JAVA_OPTS:-} -jar "$JAR" -input "$G" -output "$OUT/$t" ${args[@]+"${args[@]}"} ${EXTRA[@]+"${EXTRA[@]}"} > "$TMP/$t.log" 2>&1; then

@@ -55,6 +55,8 @@ fi
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/reprise-speed.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
+# snapshot the jar: others may rebuild it while we run
+if [ "$ONLY" != reprise ] && [ -f "$JAR" ]; then cp "$JAR" "$TMP/reprise.jar"; JAR_SHOWN=$JAR; JAR=$TMP/reprise.jar; fi
 
 # ---- genome size
 read -r BASES CONTIGS < <( (if [[ "$GENOME" == *.gz ]]; then gzip -dc "$GENOME"; else cat "$GENOME"; fi) |
@@ -92,13 +94,14 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR]=$1} END{ if (NR%2)
 WALLS_ours=; RSS_ours=; WALLS_reprise=; RSS_reprise=
 run_one() {
   local tool=$1 r=$2 out="$TMP/run-$1" tf="$TMP/time-$1" log="$TMP/log-$1"
+  shift 2
   rm -rf "$out"; mkdir -p "$out"
   local rc=0
   if [ "$tool" = ours ]; then
     # shellcheck disable=SC2086
     nice /usr/bin/time -v -o "$tf" java ${JAVA_OPTS:-} -jar "$JAR" -input "$GENOME" -output "$out/out" "$@" >"$log" 2>&1 || rc=$?
   else
-    (cd "$out" && nice /usr/bin/time -v -o "$tf" "$REPRISE_BIN" -input "$RGENOME" -output "$out/out" -additonalfile "${RARGS[@]}") >"$log" 2>&1 || rc=$?
+    (cd "$out" && nice /usr/bin/time -v -o "$tf" "$REPRISE_BIN" -input "$RGENOME" -output "$out/out" -additonalfile ${RARGS[@]+"${RARGS[@]}"}) >"$log" 2>&1 || rc=$?
   fi
   if [ $rc != 0 ]; then
     echo "error: $tool run $r failed (exit $rc); last lines of its output:" >&2
@@ -115,7 +118,7 @@ run_one() {
 }
 
 echo "genome  : $GENOME ($BASES bases, $CONTIGS contigs)   runs: $RUNS"
-if [ "$ONLY" != reprise ]; then echo "ours    : java ${JAVA_OPTS:+$JAVA_OPTS }-jar $JAR -input <genome> -output <p> $*"; fi
+if [ "$ONLY" != reprise ]; then echo "ours    : java ${JAVA_OPTS:+$JAVA_OPTS }-jar $JAR_SHOWN -input <genome> -output <p> $*"; fi
 if [ $RUN_REPRISE = 1 ]; then echo "REPrise : $REPRISE_BIN -input <genome.fa> -output <p> -additonalfile ${RARGS[*]:-}"; fi
 for r in $(seq 1 "$RUNS"); do
   if [ "$ONLY" != reprise ]; then run_one ours "$r" "$@"; fi
