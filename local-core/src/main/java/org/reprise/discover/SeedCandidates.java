@@ -66,25 +66,36 @@ public final class SeedCandidates {
         IntBuffer scratch = new IntBuffer(256);
         long[] keys = new long[1024];
         int n = 0;
+        // With exact copies, a pair reaching minfreq has a side with at least half of them: we
+        // visit only such sides, and a pair whose both sides qualify at its representative side.
+        // With inexact copies any k-mer may gather enough neighbours, so every pair is visited.
+        int half = p.dist == 0 ? (p.minFreq + 1) / 2 : 0;
         for (int x = 0, d = index.distinctKmers(); x < d; x++) {
-            long kmer = index.kmer(x);
-            if (!codec.complexEnough(kmer)) {
+            int ox = index.occurrenceCount(x);
+            if (ox < half) {
                 continue;
             }
+            long kmer = index.kmer(x);
             int first = index.position(index.occurrenceStart(x));
             long rc = codec.reverseComplement(kmer);
-            if (rc != kmer) {
-                int r = index.indexOf(rc);
-                if (r >= 0 && index.position(index.occurrenceStart(r)) < first) {
-                    continue; // counted under its reverse complement, which occurs first
-                }
+            int r = rc == kmer ? x : index.indexOf(rc);
+            int or = r >= 0 ? index.occurrenceCount(r) : 0;
+            int rFirst = r >= 0 ? index.position(index.occurrenceStart(r)) : Integer.MAX_VALUE;
+            if (rFirst < first && or >= half) {
+                continue; // counted when its reverse complement, which occurs first, is visited
+            }
+            if (p.dist == 0 && ox + or < p.minFreq) {
+                continue; // the tandem filter only lowers counts
+            }
+            if (!codec.complexEnough(kmer)) {
+                continue;
             }
             int count = countPair(finder, kmer, rc, p.minFreq, scratch);
             if (count >= p.minFreq) {
                 if (n == keys.length) {
                     keys = Arrays.copyOf(keys, n * 2);
                 }
-                keys[n++] = sortKey(count, first);
+                keys[n++] = sortKey(count, Math.min(first, rFirst));
             }
         }
         keys = Arrays.copyOf(keys, n);

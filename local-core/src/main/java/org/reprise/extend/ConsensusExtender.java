@@ -14,13 +14,16 @@ import org.reprise.discover.Parameters;
  * after {@code stopafter} steps without the total improving by {@code minimprovement} per step.
  *
  * <p>"Minus infinity" is REPrise's -100000, with REPrise's integer arithmetic on it, so that every
- * score and therefore every tie comes out as in REPrise. I' does not depend on b and is computed
- * once per copy and step; M' and D' are computed for the four bases without storing them, then once
- * more for the chosen base. Not thread-safe: one instance per thread.
+ * score and therefore every tie comes out as in REPrise. Per step and copy, the four candidate
+ * scores come from the best h in each offset class (offsets where the copy reads A, C, G, T, or an
+ * invalid base) and the best I', without building four columns; only the chosen base's column is
+ * built. Not thread-safe: one instance per thread.
  */
 public final class ConsensusExtender {
     /** REPrise's MINSCORE. */
     static final int MINUS_INF = -100_000;
+    /** Best h of an offset class with no member: below anything a real or "infinite" score reaches. */
+    private static final int EMPTY = Integer.MIN_VALUE / 4;
 
     private final int match;
     private final int mismatch;
@@ -73,8 +76,10 @@ public final class ConsensusExtender {
             }
         }
         final byte[] window = new byte[n * band];
-        final int[] h = new int[band];
-        final int[] ip = new int[band];
+        final int[] h = new int[n * band];
+        final int[] ip = new int[n * band];
+        final int[] score = new int[n * 4];
+        final int[] classMax = new int[5];
         final long[] total = new long[4];
         byte[] consensus = new byte[Math.min(maxExtend, 1024)];
         int bestStep = -1;
@@ -82,30 +87,49 @@ public final class ConsensusExtender {
 
         for (int e = 0; e < maxExtend; e++) {
             total[0] = total[1] = total[2] = total[3] = 0;
+            // Pass 1: every copy's best score s_i(b) for the four bases. s_i(b) = max(max_o I'[o],
+            // max_o M'_b[o]): D' never exceeds it because gap and gapex are <= 0 (checked by
+            // Parameters), and I' does not depend on b. max_o M'_b[o] is the best h over offsets
+            // where the copy has b, plus match, or the best h elsewhere, plus mismatch.
             for (int i = 0; i < n; i++) {
                 final int base = i * band;
                 loadWindow(codes[i], anchor[i], dir[i], comp[i], e, window, base);
+                classMax[0] = classMax[1] = classMax[2] = classMax[3] = classMax[4] = EMPTY;
                 for (int o = 0; o < band; o++) {
-                    h[o] = Math.max(m[base + o], Math.max(ins[base + o], del[base + o]));
+                    int v = Math.max(m[base + o], Math.max(ins[base + o], del[base + o]));
+                    h[base + o] = v;
+                    int c = window[base + o];
+                    if (v > classMax[c]) {
+                        classMax[c] = v;
+                    }
                 }
                 int ipMax = MINUS_INF;
                 for (int o = 0; o < band - 1; o++) {
-                    ip[o] = Math.max(m[base + o + 1] + gap, ins[base + o + 1] + gapex);
-                    ipMax = Math.max(ipMax, ip[o]);
-                }
-                ip[band - 1] = MINUS_INF;
-                ipMax = Math.max(ipMax, MINUS_INF);
-                final int floor = Math.max(0, best[i] + cap);
-                for (int b = 0; b < 4; b++) {
-                    int s = ipMax;
-                    int mPrev = 0, dPrev = MINUS_INF;
-                    for (int o = 0; o < band; o++) {
-                        int mo = h[o] + (window[base + o] == b ? match : mismatch);
-                        int d = o == 0 ? MINUS_INF : Math.max(mPrev + gap, dPrev + gapex);
-                        s = Math.max(s, Math.max(mo, d));
-                        mPrev = mo;
-                        dPrev = d;
+                    int v = Math.max(m[base + o + 1] + gap, ins[base + o + 1] + gapex);
+                    ip[base + o] = v;
+                    if (v > ipMax) {
+                        ipMax = v;
                     }
+                }
+                ip[base + band - 1] = MINUS_INF;
+                final int floor = Math.max(0, best[i] + cap);
+                // The best class and the runner-up give every "best h elsewhere" at once.
+                int top = 0;
+                for (int c = 1; c < 5; c++) {
+                    if (classMax[c] > classMax[top]) {
+                        top = c;
+                    }
+                }
+                int runnerUp = EMPTY;
+                for (int c = 0; c < 5; c++) {
+                    if (c != top && classMax[c] > runnerUp) {
+                        runnerUp = classMax[c];
+                    }
+                }
+                for (int b = 0; b < 4; b++) {
+                    int other = b == top ? runnerUp : classMax[top];
+                    int s = Math.max(ipMax, Math.max(classMax[b] + match, other + mismatch));
+                    score[4 * i + b] = s;
                     total[b] += Math.max(floor, s);
                 }
             }
@@ -120,28 +144,25 @@ public final class ConsensusExtender {
             }
             consensus[e] = (byte) chosen;
 
+            // Pass 2: every copy keeps the column of the chosen base.
             long stepTotal = 0;
             for (int i = 0; i < n; i++) {
                 final int base = i * band;
-                for (int o = 0; o < band; o++) {
-                    h[o] = Math.max(m[base + o], Math.max(ins[base + o], del[base + o]));
-                }
-                for (int o = 0; o < band - 1; o++) {
-                    ip[o] = Math.max(m[base + o + 1] + gap, ins[base + o + 1] + gapex);
-                }
-                ip[band - 1] = MINUS_INF;
-                int cur = Integer.MIN_VALUE;
-                int mPrev = 0, dPrev = MINUS_INF;
-                for (int o = 0; o < band; o++) {
-                    int mo = h[o] + (window[base + o] == chosen ? match : mismatch);
-                    int d = o == 0 ? MINUS_INF : Math.max(mPrev + gap, dPrev + gapex);
+                int mPrev = h[base] + (window[base] == chosen ? match : mismatch);
+                int dPrev = MINUS_INF;
+                m[base] = mPrev;
+                ins[base] = ip[base];
+                del[base] = MINUS_INF;
+                for (int o = 1; o < band; o++) {
+                    int mo = h[base + o] + (window[base + o] == chosen ? match : mismatch);
+                    int d = Math.max(mPrev + gap, dPrev + gapex);
                     m[base + o] = mo;
-                    ins[base + o] = ip[o];
+                    ins[base + o] = ip[base + o];
                     del[base + o] = d;
-                    cur = Math.max(cur, Math.max(mo, Math.max(ip[o], d)));
                     mPrev = mo;
                     dPrev = d;
                 }
+                int cur = score[4 * i + chosen];
                 if (cur > best[i]) {
                     best[i] = cur;
                 }
