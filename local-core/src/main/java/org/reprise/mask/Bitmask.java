@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * range is already set makes it roll back the words it has already taken and return
  * {@code false}. Nobody ever waits for a bit, so there is no deadlock; and because every claim
  * takes words in the same (ascending) order, of two overlapping claims racing on an otherwise
- * clear mask at least one succeeds: the first word holding a shared bit is taken by exactly
+ * clear mask exactly one succeeds: the first word holding a shared bit is taken by exactly
  * one of them, and the other has not yet touched any later word.
  *
  * <p><b>Claims ascend, releases descend.</b> {@link #releaseRange} and the roll-back of a
@@ -31,16 +31,17 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * the last one the releaser clears, so the claim either fails on that word before it has
  * taken any shared word, or gets there after every shared word is already clear. Releasing in
  * ascending order would let such a claim take the freed low words, fail on a still-held high
- * word, and make a third claim fail on bits that are about to be rolled back (Lincheck found
- * exactly that interleaving).
+ * word, and make another claim (even the releaser's next one) fail on bits that are about to
+ * be rolled back; Lincheck found exactly that interleaving.
  *
  * <p><b>Spurious failure.</b> Like {@code tryLock}, a claim may still fail because of bits
- * that another in-flight claim sets and then rolls back, when that other claim fails on a bit
- * held by a third party. The contract is therefore: success implies exclusive ownership of
- * the whole range; failure implies that some bit of the range was set by someone else at
- * some instant during the call. With two parties that each claim and release only their own
- * range, claims are linearizable (model-checked). Callers that need a definite answer retry,
- * or use {@link #isRangeFree} as a hint.
+ * that another in-flight claim sets and then rolls back, when that other claim itself fails
+ * on a bit already held (by a third party, or by the observing thread under another range).
+ * The contract is therefore: success implies exclusive ownership of the whole range; failure
+ * implies that some bit of the range was set by someone else at some instant during the call.
+ * With two parties that each claim and release only their own range, claims are linearizable
+ * (model-checked). Callers that need a definite answer retry, or use {@link #isRangeFree} as
+ * a hint.
  *
  * <p><b>Memory ordering.</b> A claim is a lock acquisition and a release is a lock release,
  * for whatever per-base data the caller protects with the range:
@@ -48,9 +49,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *   <li>Each word of a successful claim is taken with {@code compareAndExchangeAcquire}. That
  *       CAS reads the value written by the previous holder's release of that word (or a later
  *       value in the word's modification order produced by atomic read-modify-writes of
- *       neighbouring ranges, which continue the release sequence), so everything the previous
- *       holder wrote before {@link #releaseRange} happens-before everything the new holder
- *       does after {@code claimRange} returns {@code true}. Acquire is enough: mutual exclusion
+ *       neighbouring ranges, which continue the release sequence in the C++11 model that the
+ *       VarHandle access modes follow), so everything the previous holder wrote before
+ *       {@link #releaseRange} happens-before everything the new holder does after
+ *       {@code claimRange} returns {@code true}. Acquire is enough: mutual exclusion
  *       itself comes from the atomicity of the CAS on one word (all read-modify-writes of one
  *       word are totally ordered), not from any ordering between different words.</li>
  *   <li>{@link #releaseRange} clears partial words with {@code compareAndExchangeRelease} and
@@ -75,10 +77,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>{@code markRange} and {@code claimRange}/{@code releaseRange} are meant for different
  * masks. Mixed on the same bits, a rollback or release may clear a bit that was also marked.
  *
- * <p><b>Memory.</b> {@code ceil(size / 64) * 8} bytes for the words, plus a constant: the
- * AtomicLongArray object, the array header (16 bytes on a 64-bit JVM) and this object. A
- * 3.1 Gbp genome needs 3,100,000,000 bits = 48,437,500 words = 387,500,000 bytes (about
- * 370 MiB).
+ * <p><b>Memory.</b> {@code ceil(size / 64) * 8} bytes for the words ({@link #wordBytes}), plus
+ * a constant: this object, the AtomicLongArray object and the array header, 56 bytes in all on
+ * a 64-bit JVM with compressed oops (measured with JOL). A 3.1 Gbp genome needs
+ * 3,100,000,000 bits = 48,437,500 words = 387,500,000 bytes (about 369.5 MiB), 387,500,056
+ * bytes with the constant.
  *
  * <p>All ranges are half-open, {@code [start, end)}, with {@code 0 <= start <= end <= size()};
  * an empty range is valid (it is free, a claim of it succeeds trivially).
