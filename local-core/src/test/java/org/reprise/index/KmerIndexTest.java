@@ -249,7 +249,7 @@ class KmerIndexTest {
     static List<Arguments> kAndGenome() {
         List<Arguments> a = new ArrayList<>();
         for (int g = 0; g < 2; g++) {
-            for (int k : new int[] {5, 8, 12}) {
+            for (int k : new int[] {5, 8, 12, 22}) {  // 22: a 32-bit suffix beside the 6-base prefix
                 a.add(Arguments.of(g, k));
             }
         }
