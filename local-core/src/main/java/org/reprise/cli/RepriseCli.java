@@ -107,13 +107,18 @@ public final class RepriseCli implements Callable<Integer> {
             description = "REPrise flags; accepted and ignored (all outputs are always written).")
     boolean ignoredRepriseFlag;
 
+    /** Where progress goes: the stream given to {@link #execute}. */
+    private PrintStream err = System.err;
+
     public static void main(String[] args) {
         System.exit(execute(args, System.out, System.err));
     }
 
     /** Runs the command line; returns the exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(new RepriseCli());
+        RepriseCli command = new RepriseCli();
+        command.err = err;
+        CommandLine cl = new CommandLine(command);
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -143,7 +148,7 @@ public final class RepriseCli implements Callable<Integer> {
                 .capPenalty(capPenalty).dist(dist).maxExtend(maxExtend).maxRepeat(maxRepeat).maxGap(maxGap)
                 .stopAfter(stopAfter).minLength(minLength).minFreq(minFreq).minImprovement(minImprovement)
                 .tandemDist(tandemDist).k(k).threads(threads).build();
-        Progress progress = new Progress(quiet ? null : System.err);
+        Progress progress = new Progress(quiet ? null : err);
         long start = System.nanoTime();
         try (OutputFiles files = new OutputFiles(output)) {
             progress.phase("loading " + input);

@@ -8,6 +8,7 @@ import org.reprise.genome.BaseCode;
 import org.reprise.genome.Contig;
 import org.reprise.genome.Genome;
 import org.reprise.index.CopyFinder;
+import org.reprise.index.HammingOneTable;
 import org.reprise.index.IntBuffer;
 import org.reprise.index.KmerCodec;
 import org.reprise.index.KmerIndex;
@@ -53,11 +54,18 @@ public final class Discovery {
         KmerIndex index = KmerIndex.build(genome, k);
         t = lap("index", t);
 
+        HammingOneTable table = null;
+        if (params.dist == 1) {
+            progress.phase("one-mismatch neighbourhoods");
+            table = HammingOneTable.build(index, params.minFreq);
+            t = lap("neighbourhoods", t);
+        }
         progress.phase("seed candidates");
-        long[] ranked = SeedCandidates.rankCandidates(index, params);
+        SeedCandidates.Ranked ranked = SeedCandidates.rankCandidates(index, params, table);
         t = lap("seed candidates", t);
-        progress.phase("pre-masking " + ranked.length + " candidates");
-        SeedCandidates seeds = SeedCandidates.premask(index, params, ranked);
+        progress.phase("pre-masking " + ranked.size() + " candidates");
+        SeedCandidates seeds = SeedCandidates.premask(index, params, ranked, table);
+        table = null; // the family loop recounts few seeds: let the table go
         t = lap("pre-masking", t);
 
         progress.phase("families (" + seeds.size() + " seeds)");

@@ -1,9 +1,11 @@
 package org.reprise.discover;
 
 import org.reprise.index.CopyFinder;
+import org.reprise.index.HammingOneTable;
 import org.reprise.index.IntBuffer;
 import org.reprise.index.KmerCodec;
 import org.reprise.index.KmerIndex;
+import org.reprise.index.PairRadixSort;
 import org.reprise.mask.Bitmask;
 
 import java.util.Arrays;
@@ -52,19 +54,36 @@ public final class SeedCandidates {
 
     /** Counts and pre-masks the seed candidates of an index. */
     public static SeedCandidates find(KmerIndex index, Parameters p) {
-        long[] ranked = rankCandidates(index, p);
-        return premask(index, p, ranked);
+        HammingOneTable table = p.dist == 1 ? HammingOneTable.build(index, p.minFreq) : null;
+        return premask(index, p, rankCandidates(index, p, table), table);
     }
 
     /**
-     * Counts every representative k-mer and returns those with count &gt;= minfreq as sort keys
-     * {@code (MAX - count) << 32 | position}, ascending: count descending, position ascending.
+     * Candidates in rank order: sort keys {@code (MAX - count) << 32 | position} ascending (count
+     * descending, position ascending), each with the index of its k-mer.
      */
-    static long[] rankCandidates(KmerIndex index, Parameters p) {
+    static final class Ranked {
+        final long[] keys;
+        final int[] kmers;
+
+        Ranked(long[] keys, int[] kmers) {
+            this.keys = keys;
+            this.kmers = kmers;
+        }
+
+        int size() {
+            return keys.length;
+        }
+    }
+
+    /** Counts every representative k-mer and ranks those with count &gt;= minfreq. */
+    static Ranked rankCandidates(KmerIndex index, Parameters p, HammingOneTable table) {
         KmerCodec codec = index.codec();
         CopyFinder finder = new CopyFinder(index, p.dist, p.tandemDist);
         IntBuffer scratch = new IntBuffer(256);
+        IntBuffer scratch2 = new IntBuffer(256);
         long[] keys = new long[1024];
+        int[] kmers = new int[1024];
         int n = 0;
         // With exact copies, a pair reaching minfreq has a side with at least half of them: we
         // visit only such sides, and a pair whose both sides qualify at its representative side.
@@ -78,7 +97,7 @@ public final class SeedCandidates {
             long kmer = index.kmer(x);
             int first = index.position(index.occurrenceStart(x));
             long rc = codec.reverseComplement(kmer);
-            int r = rc == kmer ? x : index.indexOf(rc);
+            int r = rc == kmer ? x : table != null ? table.reverseComplementIndex(x) : index.indexOf(rc);
             int or = r >= 0 ? index.occurrenceCount(r) : 0;
             int rFirst = r >= 0 ? index.position(index.occurrenceStart(r)) : Integer.MAX_VALUE;
             if (rFirst < first && or >= half) {
@@ -87,20 +106,33 @@ public final class SeedCandidates {
             if (p.dist == 0 && ox + or < p.minFreq) {
                 continue; // the tandem filter only lowers counts
             }
+            if (table != null && table.bound(x) < p.minFreq) {
+                continue;
+            }
             if (!codec.complexEnough(kmer)) {
                 continue;
             }
-            int count = countPair(finder, kmer, rc, p.minFreq, scratch);
+            int count;
+            if (table != null) {
+                table.positions(x, scratch, scratch2);
+                count = finder.sortAndFilter(scratch) + finder.sortAndFilter(scratch2);
+            } else {
+                count = countPair(finder, kmer, rc, p.minFreq, scratch);
+            }
             if (count >= p.minFreq) {
                 if (n == keys.length) {
                     keys = Arrays.copyOf(keys, n * 2);
+                    kmers = Arrays.copyOf(kmers, n * 2);
                 }
+                // The representative is the pair's side that occurs first.
+                kmers[n] = rFirst < first ? r : x;
                 keys[n++] = sortKey(count, Math.min(first, rFirst));
             }
         }
         keys = Arrays.copyOf(keys, n);
-        Arrays.sort(keys);
-        return keys;
+        kmers = Arrays.copyOf(kmers, n);
+        PairRadixSort.sort(keys, kmers, n, 63);
+        return new Ranked(keys, kmers);
     }
 
     /** Forward plus reverse copies, or a number below minFreq when that is certain early. */
@@ -125,21 +157,27 @@ public final class SeedCandidates {
     }
 
     /** The pre-masking pass, in rank order; returns the seeds ordered by new count, then position. */
-    static SeedCandidates premask(KmerIndex index, Parameters p, long[] ranked) {
+    static SeedCandidates premask(KmerIndex index, Parameters p, Ranked ranked, HammingOneTable table) {
         KmerCodec codec = index.codec();
         int k = index.k();
         CopyFinder finder = new CopyFinder(index, p.dist, p.tandemDist);
         Bitmask kmerMask = new Bitmask(index.genome().length());
         IntBuffer fwd = new IntBuffer(256);
         IntBuffer rev = new IntBuffer(256);
-        long[] kept = new long[ranked.length];
+        long[] kept = new long[ranked.size()];
         int n = 0;
-        for (long key : ranked) {
-            int pos = keyPosition(key);
-            long kmer = kmerAt(index, pos);
+        for (int c = 0; c < ranked.size(); c++) {
+            int pos = keyPosition(ranked.keys[c]);
+            long kmer = index.kmer(ranked.kmers[c]);
             long rc = codec.reverseComplement(kmer);
-            finder.copies(kmer, fwd);
-            finder.copies(rc, rev);
+            if (table != null) {
+                table.positions(ranked.kmers[c], fwd, rev);
+                finder.sortAndFilter(fwd);
+                finder.sortAndFilter(rev);
+            } else {
+                finder.copies(kmer, fwd);
+                finder.copies(rc, rev);
+            }
             // Both strands are filtered before either is masked, as in REPrise.
             int nf = keepFree(fwd, kmerMask, k);
             int nr = keepFree(rev, kmerMask, k);

@@ -57,11 +57,19 @@ public final class CopyFinder {
                 buf[w++] = index.position(s);
             }
         }
-        if (n > 1) {
-            Arrays.sort(buf, 0, w);
-        }
-        out.setSize(tandemFilter(buf, w));
-        return out.size();
+        out.setSize(w);
+        return n > 1 ? sortAndFilter(out) : filterSorted(out);
+    }
+
+    /** Sorts a buffer of copy positions and applies the tandem filter in place; returns the new size. */
+    public int sortAndFilter(IntBuffer copies) {
+        Arrays.sort(copies.array(), 0, copies.size());
+        return filterSorted(copies);
+    }
+
+    private int filterSorted(IntBuffer copies) {
+        copies.setSize(tandemFilter(copies.array(), copies.size()));
+        return copies.size();
     }
 
     /**

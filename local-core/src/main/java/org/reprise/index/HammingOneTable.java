@@ -1,0 +1,265 @@
+package org.reprise.index;
+
+import java.util.Arrays;
+
+/**
+ * The inexact copies of every k-mer at once, for {@code dist = 1}, built in streaming passes over
+ * sorted arrays instead of one random neighbour enumeration per k-mer (which costs ~40 cache misses
+ * per k-mer and strand and dominated -dist 1 runs).
+ *
+ * <p>Copies of q within one mismatch on both strands are the k-mers of U = D ∪ rc(D) within one
+ * mismatch of q, where D is the set of k-mers in the genome: a member z of D contributes its own
+ * occurrences as forward copies, a member z = rc(y) of rc(D) contributes y's occurrences as reverse
+ * copies (REPrise's findkmer(revcomp(q)) list). Two k-mers differ at most at base i exactly when
+ * they agree on all other bases, so for each base i one pass over U, sorted, in blocks of equal
+ * higher bases and sub-blocks by base i merged on the lower bases, yields every such group.
+ *
+ * <p>The k passes give each k-mer's upper bound (copies before the tandem filter) and its
+ * neighbour pairs; the neighbours of the k-mers whose bound reaches minfreq are kept in CSR form.
+ * Neighbour pairs are few (31 million for fly chr2R at k = 16, against 40 million entries in U),
+ * so recording them beats a second round of passes. Memory while building: 12 bytes per entry of
+ * U (twice the distinct k-mers) plus 8 per pair; kept: 12 bytes per distinct k-mer and 4 per
+ * kept neighbour. Immutable once built; queries are thread-safe.
+ */
+public final class HammingOneTable {
+    /** A neighbour reference: the D index, with this bit set when its occurrences are reverse copies. */
+    private static final int REVERSE = 1 << 31;
+
+    private final KmerIndex index;
+    private final int[] bound;
+    private final int[] sameCodeReverse;
+    private final long[] neighbourStart;
+    private final int[] neighbours;
+
+    private HammingOneTable(KmerIndex index, int[] bound, int[] sameCodeReverse, long[] neighbourStart,
+                            int[] neighbours) {
+        this.index = index;
+        this.bound = bound;
+        this.sameCodeReverse = sameCodeReverse;
+        this.neighbourStart = neighbourStart;
+        this.neighbours = neighbours;
+    }
+
+    /** Builds the table; neighbour lists are kept for k-mers whose bound is at least {@code keepFrom}. */
+    public static HammingOneTable build(KmerIndex index, int keepFrom) {
+        int d = index.distinctKmers();
+        int k = index.k();
+        KmerCodec codec = index.codec();
+        // rc(D), sorted, each entry remembering which k-mer it is the reverse complement of.
+        long[] rcCode = new long[d];
+        int[] rcOf = new int[d];
+        for (int x = 0; x < d; x++) {
+            rcCode[x] = codec.reverseComplement(index.kmer(x));
+            rcOf[x] = x;
+        }
+        PairRadixSort.sort(rcCode, rcOf, d, 2 * k);
+
+        // Exact matches: q itself, and rc(q)'s occurrences as reverse copies when rc(q) occurs.
+        int[] bound = new int[d];
+        int[] sameCodeReverse = new int[d];
+        Arrays.fill(sameCodeReverse, -1);
+        for (int x = 0; x < d; x++) {
+            bound[x] = index.occurrenceCount(x);
+        }
+        // U = D merged with rc(D), each entry a reference to the k-mer whose occurrences it stands for.
+        long[] uCode = new long[2 * d];
+        int[] uRef = new int[2 * d];
+        int n = 0;
+        for (int a = 0, r = 0; a < d || r < d; ) {
+            if (r >= d || (a < d && index.kmer(a) <= rcCode[r])) {
+                if (r < d && index.kmer(a) == rcCode[r]) {
+                    bound[a] += index.occurrenceCount(rcOf[r]);
+                    sameCodeReverse[a] = rcOf[r];
+                }
+                uCode[n] = index.kmer(a);
+                uRef[n++] = a++;
+            } else {
+                uCode[n] = rcCode[r];
+                uRef[n++] = rcOf[r++] | REVERSE;
+            }
+        }
+        rcCode = null;
+        rcOf = null;
+        Builder b = new Builder(index, uCode, uRef, bound, sameCodeReverse);
+        for (int i = 0; i < k; i++) {
+            b.pass(i);
+        }
+        b.code = null;
+        // CSR of the neighbour pairs found, for the k-mers whose bound reaches keepFrom.
+        int pairs = b.pairSource.size();
+        int[] src = b.pairSource.array();
+        int[] dst = b.pairRef.array();
+        long[] start = new long[d + 1];
+        for (int e = 0; e < pairs; e++) {
+            if (b.bound[src[e]] >= keepFrom) {
+                start[src[e] + 1]++;
+            }
+        }
+        for (int x = 0; x < d; x++) {
+            start[x + 1] += start[x];
+        }
+        int[] fill = new int[(int) start[d]];
+        long[] cursor = Arrays.copyOf(start, d);
+        for (int e = 0; e < pairs; e++) {
+            if (b.bound[src[e]] >= keepFrom) {
+                fill[(int) cursor[src[e]]++] = dst[e];
+            }
+        }
+        return new HammingOneTable(index, b.bound, b.sameCodeReverse, start, fill);
+    }
+
+    /** The index of rc(x) among the genome's k-mers, or -1 when rc(x) does not occur. */
+    public int reverseComplementIndex(int x) {
+        return sameCodeReverse[x];
+    }
+
+    /** Copies of k-mer x and of its reverse complement before the tandem filter. */
+    public int bound(int x) {
+        return bound[x];
+    }
+
+    /**
+     * Writes the genome positions of x's forward copies (k-mers within one mismatch of x) and of
+     * its reverse copies (k-mers within one mismatch of rc(x)) into the buffers, unsorted.
+     */
+    public void positions(int x, IntBuffer forward, IntBuffer reverse) {
+        forward.clear();
+        reverse.clear();
+        append(x, forward);
+        if (sameCodeReverse[x] >= 0) {
+            append(sameCodeReverse[x], reverse);
+        }
+        for (long s = neighbourStart[x], e = neighbourStart[x + 1]; s < e; s++) {
+            int ref = neighbours[(int) s];
+            if ((ref & REVERSE) != 0) {
+                append(ref & ~REVERSE, reverse);
+            } else {
+                append(ref, forward);
+            }
+        }
+    }
+
+    private void append(int kmer, IntBuffer out) {
+        int s = index.occurrenceStart(kmer), e = index.occurrenceEnd(kmer);
+        int[] a = out.ensureCapacity(out.size() + e - s);
+        int n = out.size();
+        for (int i = s; i < e; i++) {
+            a[n++] = index.position(i);
+        }
+        out.setSize(n);
+    }
+
+    /** The passes' state: U sorted, per-k-mer accumulators and, in fill mode, the CSR. */
+    private static final class Builder {
+        final KmerIndex index;
+        long[] code;
+        final int[] ref;
+        final int n;
+        final int[] bound;
+        final int[] sameCodeReverse;
+        /** Every neighbour pair found: source k-mer and neighbour reference. */
+        final IntBuffer pairSource = new IntBuffer(1 << 20);
+        final IntBuffer pairRef = new IntBuffer(1 << 20);
+        final int[] weight;
+
+        Builder(KmerIndex index, long[] code, int[] ref, int[] bound, int[] sameCodeReverse) {
+            this.index = index;
+            this.code = code;
+            this.ref = ref;
+            this.n = code.length;
+            this.bound = bound;
+            this.sameCodeReverse = sameCodeReverse;
+            // Occurrences each entry stands for, in U order, so passes read them sequentially.
+            this.weight = new int[n];
+            for (int u = 0; u < n; u++) {
+                weight[u] = index.occurrenceCount(ref[u] & ~REVERSE);
+            }
+        }
+
+        /**
+         * One pass for base i (counted from the last base): every pair of entries whose codes differ
+         * at base i only. Within a block of equal higher bases, entries are sorted by base i, then
+         * by the lower bases; a partner of an entry of sub-block b is in sub-block b' != b with the
+         * same lower bases, so each of the 6 sub-block pairs is intersected with two cursors.
+         */
+        void pass(int i) {
+            final long[] code = this.code;
+            final int highShift = 2 * i + 2;
+            final int baseShift = 2 * i;
+            final long lowMask = (1L << baseShift) - 1;
+            final int[] cut = new int[5];
+            int a = 0;
+            while (a < n) {
+                long h = code[a] >>> highShift;
+                int blockEnd = a + 1;
+                while (blockEnd < n && code[blockEnd] >>> highShift == h) {
+                    blockEnd++;
+                }
+                if (blockEnd - a >= 2) {
+                    int at = a;
+                    cut[0] = a;
+                    for (int base = 0; base < 3; base++) {
+                        while (at < blockEnd && ((code[at] >>> baseShift) & 3) == base) {
+                            at++;
+                        }
+                        cut[base + 1] = at;
+                    }
+                    cut[4] = blockEnd;
+                    for (int b1 = 0; b1 < 3; b1++) {
+                        if (cut[b1 + 1] == cut[b1]) {
+                            continue;
+                        }
+                        for (int b2 = b1 + 1; b2 < 4; b2++) {
+                            if (cut[b2 + 1] > cut[b2]) {
+                                intersect(cut[b1], cut[b1 + 1], cut[b2], cut[b2 + 1], lowMask);
+                            }
+                        }
+                    }
+                }
+                a = blockEnd;
+            }
+        }
+
+        /** Finds entries of the two sorted runs with equal lower bases; each such pair is a neighbour pair. */
+        private void intersect(int x, int xEnd, int y, int yEnd, long lowMask) {
+            final long[] code = this.code;
+            while (x < xEnd && y < yEnd) {
+                long lx = code[x] & lowMask;
+                long ly = code[y] & lowMask;
+                if (lx == ly) {
+                    // A k-mer and a reverse complement may share a code: runs of at most two.
+                    int xe = x + 1;
+                    while (xe < xEnd && (code[xe] & lowMask) == lx) {
+                        xe++;
+                    }
+                    int ye = y + 1;
+                    while (ye < yEnd && (code[ye] & lowMask) == ly) {
+                        ye++;
+                    }
+                    for (int u = x; u < xe; u++) {
+                        for (int v = y; v < ye; v++) {
+                            pair(u, v);
+                            pair(v, u);
+                        }
+                    }
+                    x = xe;
+                    y = ye;
+                } else {
+                    x += lx < ly ? 1 : 0;
+                    y += ly < lx ? 1 : 0;
+                }
+            }
+        }
+
+        /** Entry v is a neighbour of entry u; only the genome's own k-mers are sources. */
+        private void pair(int u, int v) {
+            int source = ref[u];
+            if (source < 0) {
+                return;
+            }
+            bound[source] += weight[v];
+            pairSource.add(source);
+            pairRef.add(ref[v]);
+        }
+    }
+}
