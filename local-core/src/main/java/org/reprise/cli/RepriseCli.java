@@ -50,12 +50,12 @@ import java.util.concurrent.Callable;
 public final class RepriseCli implements Callable<Integer> {
     static final String VERSION = "0.1.0";
 
-    @Option(names = {"--input", "-input", "-i"}, required = true, paramLabel = "FASTA",
-            description = "Genome FASTA, plain, gzip or BGZF compressed.")
+    @Option(names = {"-input", "--input", "-i"}, paramLabel = "FASTA",
+            description = "Genome FASTA, plain, gzip or BGZF compressed (required).")
     Path input;
 
-    @Option(names = {"--output", "-output", "-o"}, required = true, paramLabel = "PREFIX",
-            description = "Prefix of the output files.")
+    @Option(names = {"-output", "--output", "-o"}, paramLabel = "PREFIX",
+            description = "Prefix of the output files (required).")
     String output;
 
     @Option(names = {"--dist", "-dist"}, paramLabel = "N", description = "Mismatches allowed between a seed and its copies (0..3, default ${DEFAULT-VALUE}).")
@@ -121,6 +121,13 @@ public final class RepriseCli implements Callable<Integer> {
         CommandLine cl = new CommandLine(command);
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
+        // One line and a hint, not the whole usage, for a mistyped option or value.
+        cl.setParameterExceptionHandler((ex, args2) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("reprise: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return 2;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof GenomeFormatException || ex instanceof IOException
                     || ex instanceof UnsupportedOperationException || ex instanceof java.io.UncheckedIOException) {
@@ -139,6 +146,11 @@ public final class RepriseCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Required here rather than in picocli, so that "reprise evaluate ..." needs neither.
+        if (input == null || output == null) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "missing " + (input == null ? "-input FASTA" : "-output PREFIX"));
+        }
         MaskedFastaWriter.Style style = switch (maskStyle.toLowerCase(Locale.ROOT)) {
             case "hard" -> MaskedFastaWriter.Style.HARD;
             case "soft" -> MaskedFastaWriter.Style.SOFT;
