@@ -107,6 +107,9 @@ public final class RepriseCli implements Callable<Integer> {
             description = "REPrise flags; accepted and ignored (all outputs are always written).")
     boolean ignoredRepriseFlag;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     /** Where progress goes: the stream given to {@link #execute}. */
     private PrintStream err = System.err;
 
@@ -148,7 +151,7 @@ public final class RepriseCli implements Callable<Integer> {
     public Integer call() throws Exception {
         // Required here rather than in picocli, so that "reprise evaluate ..." needs neither.
         if (input == null || output == null) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "missing " + (input == null ? "-input FASTA" : "-output PREFIX"));
         }
         MaskedFastaWriter.Style style = switch (maskStyle.toLowerCase(Locale.ROOT)) {
