@@ -7,8 +7,10 @@ import org.reprise.index.KmerCodec;
 import org.reprise.index.KmerIndex;
 import org.reprise.index.PairRadixSort;
 import org.reprise.mask.Bitmask;
+import org.reprise.parallel.Workers;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Section 2 of the algorithm: which k-mers become seeds, and with what copy count.
@@ -54,8 +56,10 @@ public final class SeedCandidates {
 
     /** Counts and pre-masks the seed candidates of an index. */
     public static SeedCandidates find(KmerIndex index, Parameters p) {
-        HammingOneTable table = p.dist == 1 ? HammingOneTable.build(index, p.minFreq) : null;
-        return premask(index, p, rankCandidates(index, p, table), table);
+        try (Workers workers = new Workers(p.threads)) {
+            HammingOneTable table = p.dist == 1 ? HammingOneTable.build(index, p.minFreq) : null;
+            return premask(index, p, rankCandidates(index, p, table, workers), table, workers);
+        }
     }
 
     /**
@@ -76,8 +80,34 @@ public final class SeedCandidates {
         }
     }
 
-    /** Counts every representative k-mer and ranks those with count &gt;= minfreq. */
-    static Ranked rankCandidates(KmerIndex index, Parameters p, HammingOneTable table) {
+    /**
+     * Counts every representative k-mer and ranks those with count &gt;= minfreq. The k-mers are
+     * counted in independent ranges on the workers; the ranking sort makes the result the same
+     * whatever the split.
+     */
+    static Ranked rankCandidates(KmerIndex index, Parameters p, HammingOneTable table, Workers workers) {
+        int d = index.distinctKmers();
+        int pieces = Math.max(1, Math.min(d / 4096, 16 * workers.threads()));
+        List<Ranked> parts = workers.map(pieces, piece -> rankRange(index, p, table,
+                (int) ((long) d * piece / pieces), (int) ((long) d * (piece + 1) / pieces)));
+        int n = 0;
+        for (Ranked r : parts) {
+            n += r.size();
+        }
+        long[] keys = new long[n];
+        int[] kmers = new int[n];
+        int at = 0;
+        for (Ranked r : parts) {
+            System.arraycopy(r.keys, 0, keys, at, r.size());
+            System.arraycopy(r.kmers, 0, kmers, at, r.size());
+            at += r.size();
+        }
+        PairRadixSort.sort(keys, kmers, n, 63);
+        return new Ranked(keys, kmers);
+    }
+
+    /** The candidates among the k-mers with index in [from, to), unsorted. */
+    private static Ranked rankRange(KmerIndex index, Parameters p, HammingOneTable table, int from, int to) {
         KmerCodec codec = index.codec();
         CopyFinder finder = new CopyFinder(index, p.dist, p.tandemDist);
         IntBuffer scratch = new IntBuffer(256);
@@ -89,7 +119,7 @@ public final class SeedCandidates {
         // visit only such sides, and a pair whose both sides qualify at its representative side.
         // With inexact copies any k-mer may gather enough neighbours, so every pair is visited.
         int half = p.dist == 0 ? (p.minFreq + 1) / 2 : 0;
-        for (int x = 0, d = index.distinctKmers(); x < d; x++) {
+        for (int x = from; x < to; x++) {
             int ox = index.occurrenceCount(x);
             if (ox < half) {
                 continue;
@@ -129,10 +159,7 @@ public final class SeedCandidates {
                 keys[n++] = sortKey(count, Math.min(first, rFirst));
             }
         }
-        keys = Arrays.copyOf(keys, n);
-        kmers = Arrays.copyOf(kmers, n);
-        PairRadixSort.sort(keys, kmers, n, 63);
-        return new Ranked(keys, kmers);
+        return new Ranked(Arrays.copyOf(keys, n), Arrays.copyOf(kmers, n));
     }
 
     /** Forward plus reverse copies, or a number below minFreq when that is certain early. */
@@ -157,35 +184,66 @@ public final class SeedCandidates {
     }
 
     /** The pre-masking pass, in rank order; returns the seeds ordered by new count, then position. */
-    static SeedCandidates premask(KmerIndex index, Parameters p, Ranked ranked, HammingOneTable table) {
-        KmerCodec codec = index.codec();
+    static SeedCandidates premask(KmerIndex index, Parameters p, Ranked ranked, HammingOneTable table,
+                                  Workers workers) {
         int k = index.k();
-        CopyFinder finder = new CopyFinder(index, p.dist, p.tandemDist);
         Bitmask kmerMask = new Bitmask(index.genome().length());
-        IntBuffer fwd = new IntBuffer(256);
-        IntBuffer rev = new IntBuffer(256);
         long[] kept = new long[ranked.size()];
         int n = 0;
-        for (int c = 0; c < ranked.size(); c++) {
-            int pos = keyPosition(ranked.keys[c]);
-            long kmer = index.kmer(ranked.kmers[c]);
-            long rc = codec.reverseComplement(kmer);
-            if (table != null) {
-                table.positions(ranked.kmers[c], fwd, rev);
-                finder.sortAndFilter(fwd);
-                finder.sortAndFilter(rev);
-            } else {
-                finder.copies(kmer, fwd);
-                finder.copies(rc, rev);
+        // The copies of a block of candidates do not depend on the mask: they are gathered in
+        // parallel; the mask is then applied in rank order on this thread, as REPrise does.
+        final int block = workers.threads() == 1 ? 1 : 4096;
+        IntBuffer fwd = new IntBuffer(256);
+        IntBuffer rev = new IntBuffer(256);
+        CopyGatherer single = new CopyGatherer(index, p, table);
+        for (int blockStart = 0; blockStart < ranked.size(); blockStart += block) {
+            int blockEnd = Math.min(ranked.size(), blockStart + block);
+            int[][] copies = null;
+            if (block > 1) {
+                int size = blockEnd - blockStart;
+                int pieces = Math.min(size, 4 * workers.threads());
+                final int bs = blockStart;
+                List<int[][]> parts = workers.map(pieces, piece -> {
+                    CopyGatherer g = new CopyGatherer(index, p, table);
+                    int from = bs + size * piece / pieces, to = bs + size * (piece + 1) / pieces;
+                    int[][] out = new int[2 * (to - from)][];
+                    IntBuffer f = new IntBuffer(256), r = new IntBuffer(256);
+                    for (int c = from; c < to; c++) {
+                        g.gather(ranked.kmers[c], f, r);
+                        out[2 * (c - from)] = f.toArray();
+                        out[2 * (c - from) + 1] = r.toArray();
+                    }
+                    return out;
+                });
+                copies = new int[2 * size][];
+                int at = 0;
+                for (int[][] part : parts) {
+                    System.arraycopy(part, 0, copies, at, part.length);
+                    at += part.length;
+                }
             }
-            // Both strands are filtered before either is masked, as in REPrise.
-            int nf = keepFree(fwd, kmerMask, k);
-            int nr = keepFree(rev, kmerMask, k);
-            markAll(fwd, nf, kmerMask, k);
-            markAll(rev, nr, kmerMask, k);
-            int count = nf + nr;
-            if (count >= p.minFreq) {
-                kept[n++] = sortKey(count, pos);
+            for (int c = blockStart; c < blockEnd; c++) {
+                if (copies == null) {
+                    single.gather(ranked.kmers[c], fwd, rev);
+                } else {
+                    fwd.clear();
+                    rev.clear();
+                    for (int v : copies[2 * (c - blockStart)]) {
+                        fwd.add(v);
+                    }
+                    for (int v : copies[2 * (c - blockStart) + 1]) {
+                        rev.add(v);
+                    }
+                }
+                // Both strands are filtered before either is masked, as in REPrise.
+                int nf = keepFree(fwd, kmerMask, k);
+                int nr = keepFree(rev, kmerMask, k);
+                markAll(fwd, nf, kmerMask, k);
+                markAll(rev, nr, kmerMask, k);
+                int count = nf + nr;
+                if (count >= p.minFreq) {
+                    kept[n++] = sortKey(count, keyPosition(ranked.keys[c]));
+                }
             }
         }
         // Order by the new count; the code is read again from the genome at the position.
@@ -200,6 +258,31 @@ public final class SeedCandidates {
             code[i] = kmerAt(index, position[i]);
         }
         return new SeedCandidates(freq, position, code);
+    }
+
+    /** The tandem-filtered copies of a k-mer and of its reverse complement, from the table or the index. */
+    private static final class CopyGatherer {
+        private final KmerIndex index;
+        private final HammingOneTable table;
+        private final CopyFinder finder;
+
+        CopyGatherer(KmerIndex index, Parameters p, HammingOneTable table) {
+            this.index = index;
+            this.table = table;
+            this.finder = new CopyFinder(index, p.dist, p.tandemDist);
+        }
+
+        void gather(int kmerIndex, IntBuffer fwd, IntBuffer rev) {
+            if (table != null) {
+                table.positions(kmerIndex, fwd, rev);
+                finder.sortAndFilter(fwd);
+                finder.sortAndFilter(rev);
+            } else {
+                long kmer = index.kmer(kmerIndex);
+                finder.copies(kmer, fwd);
+                finder.copies(index.codec().reverseComplement(kmer), rev);
+            }
+        }
     }
 
     /** The k-mer code at a genome position known to start a valid k-mer. */

@@ -83,6 +83,34 @@ public final class SeedQueue {
         code[i] = c;
     }
 
+    /**
+     * The codes of the (up to) n best entries, best first, without removing them: a walk down the
+     * heap that keeps a small frontier of candidate slots (n is small).
+     */
+    public int peekTop(int n, long[] out) {
+        int[] frontier = new int[2 * n + 2];
+        int size = 0;
+        int found = 0;
+        if (this.size > 0) {
+            frontier[size++] = 0;
+        }
+        while (found < n && size > 0) {
+            int best = 0;
+            for (int i = 1; i < size; i++) {
+                if (greater(freq[frontier[i]], code[frontier[i]], freq[frontier[best]], code[frontier[best]])) {
+                    best = i;
+                }
+            }
+            int slot = frontier[best];
+            frontier[best] = frontier[--size];
+            out[found++] = code[slot];
+            for (int child = 2 * slot + 1; child <= 2 * slot + 2 && child < this.size; child++) {
+                frontier[size++] = child;
+            }
+        }
+        return found;
+    }
+
     private static boolean greater(int f1, long c1, int f2, long c2) {
         return f1 != f2 ? f1 > f2 : c1 > c2;
     }

@@ -42,6 +42,14 @@ public final class HammingOneTable {
 
     /** Builds the table; neighbour lists are kept for k-mers whose bound is at least {@code keepFrom}. */
     public static HammingOneTable build(KmerIndex index, int keepFrom) {
+        return build(index, keepFrom, null);
+    }
+
+    /**
+     * As {@link #build(KmerIndex, int)}, the k passes shared among the workers (each with its own
+     * accumulators, added up in a fixed order afterwards).
+     */
+    public static HammingOneTable build(KmerIndex index, int keepFrom, org.reprise.parallel.Workers workers) {
         int d = index.distinctKmers();
         int k = index.k();
         KmerCodec codec = index.codec();
@@ -80,32 +88,49 @@ public final class HammingOneTable {
         }
         rcCode = null;
         rcOf = null;
-        Builder b = new Builder(index, uCode, uRef, bound, sameCodeReverse);
-        for (int i = 0; i < k; i++) {
-            b.pass(i);
+        Builder b = new Builder(index, uCode, uRef);
+        int threads = workers == null ? 1 : Math.min(workers.threads(), k);
+        java.util.function.IntFunction<Pairs> passes = t -> {
+            Pairs pairs = new Pairs(d);
+            for (int i = t; i < k; i += threads) {
+                b.pass(i, pairs);
+            }
+            return pairs;
+        };
+        java.util.List<Pairs> shares = workers == null ? java.util.List.of(passes.apply(0)) : workers.map(threads, passes);
+        for (Pairs share : shares) {
+            for (int x = 0; x < d; x++) {
+                bound[x] += share.bound[x];
+            }
         }
-        b.code = null;
         // CSR of the neighbour pairs found, for the k-mers whose bound reaches keepFrom.
-        int pairs = b.pairSource.size();
-        int[] src = b.pairSource.array();
-        int[] dst = b.pairRef.array();
         long[] start = new long[d + 1];
-        for (int e = 0; e < pairs; e++) {
-            if (b.bound[src[e]] >= keepFrom) {
-                start[src[e] + 1]++;
+        for (Pairs share : shares) {
+            int[] src = share.source.array();
+            for (int e = 0, pairs = share.source.size(); e < pairs; e++) {
+                if (bound[src[e]] >= keepFrom) {
+                    start[src[e] + 1]++;
+                }
             }
         }
         for (int x = 0; x < d; x++) {
             start[x + 1] += start[x];
         }
+        if (start[d] > Integer.MAX_VALUE - 16) {
+            throw new UnsupportedOperationException("too many inexact neighbours to tabulate: " + start[d]);
+        }
         int[] fill = new int[(int) start[d]];
         long[] cursor = Arrays.copyOf(start, d);
-        for (int e = 0; e < pairs; e++) {
-            if (b.bound[src[e]] >= keepFrom) {
-                fill[(int) cursor[src[e]]++] = dst[e];
+        for (Pairs share : shares) {
+            int[] src = share.source.array();
+            int[] dst = share.neighbour.array();
+            for (int e = 0, pairs = share.source.size(); e < pairs; e++) {
+                if (bound[src[e]] >= keepFrom) {
+                    fill[(int) cursor[src[e]]++] = dst[e];
+                }
             }
         }
-        return new HammingOneTable(index, b.bound, b.sameCodeReverse, start, fill);
+        return new HammingOneTable(index, bound, sameCodeReverse, start, fill);
     }
 
     /** The index of rc(x) among the genome's k-mers, or -1 when rc(x) does not occur. */
@@ -149,27 +174,29 @@ public final class HammingOneTable {
         out.setSize(n);
     }
 
-    /** The passes' state: U sorted, per-k-mer accumulators and, in fill mode, the CSR. */
+    /** What one worker's passes found: bound increments per k-mer, and the neighbour pairs. */
+    private static final class Pairs {
+        final int[] bound;
+        final IntBuffer source = new IntBuffer(1 << 16);
+        final IntBuffer neighbour = new IntBuffer(1 << 16);
+
+        Pairs(int d) {
+            bound = new int[d];
+        }
+    }
+
+    /** U sorted, shared read-only by the passes. */
     private static final class Builder {
-        final KmerIndex index;
-        long[] code;
+        final long[] code;
         final int[] ref;
         final int n;
-        final int[] bound;
-        final int[] sameCodeReverse;
-        /** Every neighbour pair found: source k-mer and neighbour reference. */
-        final IntBuffer pairSource = new IntBuffer(1 << 20);
-        final IntBuffer pairRef = new IntBuffer(1 << 20);
+        /** Occurrences each entry stands for, in U order, so passes read them sequentially. */
         final int[] weight;
 
-        Builder(KmerIndex index, long[] code, int[] ref, int[] bound, int[] sameCodeReverse) {
-            this.index = index;
+        Builder(KmerIndex index, long[] code, int[] ref) {
             this.code = code;
             this.ref = ref;
             this.n = code.length;
-            this.bound = bound;
-            this.sameCodeReverse = sameCodeReverse;
-            // Occurrences each entry stands for, in U order, so passes read them sequentially.
             this.weight = new int[n];
             for (int u = 0; u < n; u++) {
                 weight[u] = index.occurrenceCount(ref[u] & ~REVERSE);
@@ -182,7 +209,7 @@ public final class HammingOneTable {
          * by the lower bases; a partner of an entry of sub-block b is in sub-block b' != b with the
          * same lower bases, so each of the 6 sub-block pairs is intersected with two cursors.
          */
-        void pass(int i) {
+        void pass(int i, Pairs out) {
             final long[] code = this.code;
             final int highShift = 2 * i + 2;
             final int baseShift = 2 * i;
@@ -211,7 +238,7 @@ public final class HammingOneTable {
                         }
                         for (int b2 = b1 + 1; b2 < 4; b2++) {
                             if (cut[b2 + 1] > cut[b2]) {
-                                intersect(cut[b1], cut[b1 + 1], cut[b2], cut[b2 + 1], lowMask);
+                                intersect(cut[b1], cut[b1 + 1], cut[b2], cut[b2 + 1], lowMask, out);
                             }
                         }
                     }
@@ -221,7 +248,7 @@ public final class HammingOneTable {
         }
 
         /** Finds entries of the two sorted runs with equal lower bases; each such pair is a neighbour pair. */
-        private void intersect(int x, int xEnd, int y, int yEnd, long lowMask) {
+        private void intersect(int x, int xEnd, int y, int yEnd, long lowMask, Pairs out) {
             final long[] code = this.code;
             while (x < xEnd && y < yEnd) {
                 long lx = code[x] & lowMask;
@@ -238,8 +265,8 @@ public final class HammingOneTable {
                     }
                     for (int u = x; u < xe; u++) {
                         for (int v = y; v < ye; v++) {
-                            pair(u, v);
-                            pair(v, u);
+                            pair(u, v, out);
+                            pair(v, u, out);
                         }
                     }
                     x = xe;
@@ -252,14 +279,14 @@ public final class HammingOneTable {
         }
 
         /** Entry v is a neighbour of entry u; only the genome's own k-mers are sources. */
-        private void pair(int u, int v) {
+        private void pair(int u, int v, Pairs out) {
             int source = ref[u];
             if (source < 0) {
                 return;
             }
-            bound[source] += weight[v];
-            pairSource.add(source);
-            pairRef.add(ref[v]);
+            out.bound[source] += weight[v];
+            out.source.add(source);
+            out.neighbour.add(ref[v]);
         }
     }
 }

@@ -53,6 +53,11 @@ public final class KmerIndex {
 
     /** Builds the index of every k-mer of the genome made of A, C, G and T only. */
     public static KmerIndex build(Genome genome, int k) {
+        return build(genome, k, null);
+    }
+
+    /** As {@link #build(Genome, int)}, sorting the prefix buckets on the given workers. */
+    public static KmerIndex build(Genome genome, int k, org.reprise.parallel.Workers workers) {
         if (genome.length() >= Integer.MAX_VALUE) {
             throw new UnsupportedOperationException("genomes of 2^31 bases or more are not supported by the "
                     + "single-machine index yet (" + genome.length() + " bases); split the input or use the Spark job");
@@ -79,10 +84,22 @@ public final class KmerIndex {
             int b = (int) (code >>> suffixShift);
             packed[cursor[b]++] = ((code & suffixMask) << 31) | pos;
         });
-        for (int b = 0; b < buckets; b++) {
-            if (bucketStart[b + 1] - bucketStart[b] > 1) {
-                Arrays.sort(packed, bucketStart[b], bucketStart[b + 1]);
+        // Buckets are disjoint slices: sorting them in parallel gives the same array.
+        int pieces = workers == null ? 1 : Math.min(buckets, 8 * workers.threads());
+        java.util.function.IntFunction<Void> sortPiece = piece -> {
+            int from = (int) ((long) buckets * piece / pieces);
+            int to = (int) ((long) buckets * (piece + 1) / pieces);
+            for (int b = from; b < to; b++) {
+                if (bucketStart[b + 1] - bucketStart[b] > 1) {
+                    Arrays.sort(packed, bucketStart[b], bucketStart[b + 1]);
+                }
             }
+            return null;
+        };
+        if (workers == null) {
+            sortPiece.apply(0);
+        } else {
+            workers.map(pieces, sortPiece);
         }
         // Pass 3: distinct k-mers.
         int distinct = 0;

@@ -1,0 +1,168 @@
+package org.reprise.parallel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * The worker threads of one run. Every parallel step splits its work into pieces whose results are
+ * combined in piece order, never in completion order, so the output does not depend on the number
+ * of threads or on scheduling. With one thread everything runs on the caller.
+ *
+ * <p>The calling thread always takes part in the work (it runs one share itself), so a pool of
+ * {@code threads - 1} helpers gives {@code threads} busy cores.
+ */
+public final class Workers implements AutoCloseable {
+    private final int threads;
+    private final ExecutorService pool;
+
+    public Workers(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+        if (threads == 1) {
+            this.pool = null;
+        } else {
+            AtomicInteger n = new AtomicInteger();
+            this.pool = Executors.newFixedThreadPool(threads - 1, r -> {
+                Thread t = new Thread(r, "reprise-worker-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Computes {@code pieces} results, piece i by {@code body.apply(i)}, on all threads, and returns
+     * them in piece order. Pieces are taken from a shared counter, so uneven pieces balance out.
+     * An exception in any piece is rethrown here after all pieces stopped.
+     */
+    public <T> List<T> map(int pieces, IntFunction<T> body) {
+        List<T> results = new ArrayList<>(pieces);
+        for (int i = 0; i < pieces; i++) {
+            results.add(null);
+        }
+        if (pool == null || pieces <= 1) {
+            for (int i = 0; i < pieces; i++) {
+                results.set(i, body.apply(i));
+            }
+            return results;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Callable<Void> worker = () -> {
+            for (int i; (i = next.getAndIncrement()) < pieces; ) {
+                T r = body.apply(i);
+                synchronized (results) {
+                    results.set(i, r);
+                }
+            }
+            return null;
+        };
+        int helpers = Math.min(threads - 1, pieces - 1);
+        List<Future<Void>> futures = new ArrayList<>(helpers);
+        for (int h = 0; h < helpers; h++) {
+            futures.add(pool.submit(worker));
+        }
+        Throwable failure = null;
+        try {
+            worker.call();
+        } catch (Throwable t) {
+            failure = t;
+            next.set(pieces); // the helpers stop after their current piece
+        }
+        for (Future<Void> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null) {
+            if (failure instanceof RuntimeException re) {
+                throw re;
+            }
+            if (failure instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(failure);
+        }
+        synchronized (results) {
+            return results;
+        }
+    }
+
+    /** Runs two independent tasks, the second on a helper when there is one. */
+    public void both(Runnable a, Runnable b) {
+        if (pool == null) {
+            a.run();
+            b.run();
+            return;
+        }
+        Future<?> fb = pool.submit(b);
+        Throwable failure = null;
+        try {
+            a.run();
+        } catch (Throwable t) {
+            failure = t;
+        }
+        try {
+            fb.get();
+        } catch (ExecutionException e) {
+            if (failure == null) {
+                failure = e.getCause();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (failure == null) {
+                failure = e;
+            }
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /**
+     * Starts a task on a helper thread, or runs it at once on the caller when there is none. The
+     * caller may cancel a task that has not started and do the work itself.
+     */
+    public <T> Future<T> submit(Callable<T> task) {
+        if (pool == null) {
+            java.util.concurrent.FutureTask<T> f = new java.util.concurrent.FutureTask<>(task);
+            f.run();
+            return f;
+        }
+        return pool.submit(task);
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}
