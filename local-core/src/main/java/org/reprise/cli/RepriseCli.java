@@ -65,8 +65,8 @@ public final class RepriseCli implements Callable<Integer> {
     int k = 0;
 
     @Option(names = {"--threads", "-threads", "-pa"}, paramLabel = "N",
-            description = "Worker threads (default ${DEFAULT-VALUE}).")
-    int threads = 1;
+            description = "Worker threads (default: all cores, ${DEFAULT-VALUE} here). The output is the same for any number.")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = {"--mask-style"}, paramLabel = "hard|soft",
             description = "How PREFIX.masked masks elements: hard (N) or soft (lowercase, the rest uppercase). Default ${DEFAULT-VALUE}.")

@@ -88,6 +88,11 @@ public final class SeedQueue {
      * heap that keeps a small frontier of candidate slots (n is small).
      */
     public int peekTop(int n, long[] out) {
+        return peekTop(n, out, null);
+    }
+
+    /** As {@link #peekTop(int, long[])}, also giving each entry's count in {@code counts} when not null. */
+    public int peekTop(int n, long[] out, int[] counts) {
         int[] frontier = new int[2 * n + 2];
         int size = 0;
         int found = 0;
@@ -103,6 +108,9 @@ public final class SeedQueue {
             }
             int slot = frontier[best];
             frontier[best] = frontier[--size];
+            if (counts != null) {
+                counts[found] = freq[slot];
+            }
             out[found++] = code[slot];
             for (int child = 2 * slot + 1; child <= 2 * slot + 2 && child < this.size; child++) {
                 frontier[size++] = child;

@@ -31,11 +31,20 @@ public final class Workers implements AutoCloseable {
             this.pool = null;
         } else {
             AtomicInteger n = new AtomicInteger();
-            this.pool = Executors.newFixedThreadPool(threads - 1, r -> {
-                Thread t = new Thread(r, "reprise-worker-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            // Newest task first: drafts submitted ahead are taken furthest-ahead first, so that the
+            // caller, which consumes them in order, does the nearest ones itself instead of waiting.
+            java.util.concurrent.LinkedBlockingDeque<Runnable> lifo = new java.util.concurrent.LinkedBlockingDeque<>() {
+                @Override
+                public boolean offer(Runnable r) {
+                    return offerFirst(r);
+                }
+            };
+            this.pool = new java.util.concurrent.ThreadPoolExecutor(threads - 1, threads - 1, 0L,
+                    java.util.concurrent.TimeUnit.MILLISECONDS, lifo, r -> {
+                        Thread t = new Thread(r, "reprise-worker-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
         }
     }
 
