@@ -1,0 +1,129 @@
+package org.reprise.spark;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import org.apache.spark.serializer.KryoRegistrator;
+import org.reprise.spark.partition.Chunk;
+import org.reprise.spark.partition.PartitionPlan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every class this job ships through Spark's serializer (shuffles, broadcasts, task results),
+ * registered in one place so that {@code spark.kryo.registrationRequired=true} holds: an
+ * unregistered class is a failure in tests, not a silent fall-back to writing class names.
+ *
+ * <p>Spark's own Kryo (kryo-shaded 4) is used. Value classes get hand-written serializers that
+ * rebuild them through their constructors, so a value read back is checked like one made fresh
+ * (Kryo's default field serializer would bypass the constructor, and would need a no-argument
+ * one or Objenesis; Java records are not supported by Kryo 4 at all: give them a serializer here).
+ *
+ * <p>Add a class here when it starts travelling; {@code RepriseKryoRegistratorTest} round-trips
+ * each one with registration required.
+ */
+public final class RepriseKryoRegistrator implements KryoRegistrator {
+
+    @Override
+    public void registerClasses(Kryo kryo) {
+        kryo.register(Chunk.class, new ChunkSerializer());
+        kryo.register(Chunk[].class);
+        kryo.register(PartitionPlan.class, new PartitionPlanSerializer());
+    }
+
+    /** A {@link Chunk}: contig index and name, lengths and the two intervals as variable-length numbers. */
+    public static final class ChunkSerializer extends Serializer<Chunk> {
+        public ChunkSerializer() {
+            setImmutable(true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, Chunk c) {
+            out.writeVarInt(c.contigIndex(), true);
+            out.writeString(c.contigName());
+            out.writeVarLong(c.contigLength(), true);
+            writeIntervals(out, c);
+        }
+
+        @Override
+        public Chunk read(Kryo kryo, Input in, Class<Chunk> type) {
+            int contigIndex = in.readVarInt(true);
+            String name = in.readString();
+            long length = in.readVarLong(true);
+            return readIntervals(in, contigIndex, name, length);
+        }
+
+        static void writeIntervals(Output out, Chunk c) {
+            out.writeVarLong(c.coreStart(), true);
+            out.writeVarLong(c.coreEnd(), true);
+            out.writeVarLong(c.paddedStart(), true);
+            out.writeVarLong(c.paddedEnd(), true);
+        }
+
+        static Chunk readIntervals(Input in, int contigIndex, String name, long length) {
+            long coreStart = in.readVarLong(true);
+            long coreEnd = in.readVarLong(true);
+            long paddedStart = in.readVarLong(true);
+            long paddedEnd = in.readVarLong(true);
+            return new Chunk(contigIndex, name, length, coreStart, coreEnd, paddedStart, paddedEnd);
+        }
+    }
+
+    /**
+     * A {@link PartitionPlan} (broadcast to executors): the contig table once, then each partition's
+     * chunks without their names; read back through {@link PartitionPlan#of}, which checks it whole.
+     */
+    public static final class PartitionPlanSerializer extends Serializer<PartitionPlan> {
+        public PartitionPlanSerializer() {
+            setImmutable(true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, PartitionPlan plan) {
+            out.writeVarInt(plan.contigCount(), true);
+            for (int i = 0; i < plan.contigCount(); i++) {
+                out.writeString(plan.contigName(i));
+                out.writeVarLong(plan.contigLength(i), true);
+            }
+            out.writeVarLong(plan.flank(), true);
+            out.writeVarInt(plan.partitionCount(), true);
+            for (int p = 0; p < plan.partitionCount(); p++) {
+                List<Chunk> chunks = plan.partition(p);
+                out.writeVarInt(chunks.size(), true);
+                for (Chunk c : chunks) {
+                    out.writeVarInt(c.contigIndex(), true);
+                    ChunkSerializer.writeIntervals(out, c);
+                }
+            }
+        }
+
+        @Override
+        public PartitionPlan read(Kryo kryo, Input in, Class<PartitionPlan> type) {
+            int contigs = in.readVarInt(true);
+            List<String> names = new ArrayList<>(contigs);
+            long[] lengths = new long[contigs];
+            for (int i = 0; i < contigs; i++) {
+                names.add(in.readString());
+                lengths[i] = in.readVarLong(true);
+            }
+            long flank = in.readVarLong(true);
+            int partitionCount = in.readVarInt(true);
+            List<List<Chunk>> partitions = new ArrayList<>(partitionCount);
+            for (int p = 0; p < partitionCount; p++) {
+                int n = in.readVarInt(true);
+                List<Chunk> chunks = new ArrayList<>(n);
+                for (int j = 0; j < n; j++) {
+                    int ci = in.readVarInt(true);
+                    if (ci >= contigs) {
+                        throw new IllegalArgumentException("serialized chunk names contig " + ci + " of " + contigs);
+                    }
+                    chunks.add(ChunkSerializer.readIntervals(in, ci, names.get(ci), lengths[ci]));
+                }
+                partitions.add(chunks);
+            }
+            return PartitionPlan.of(names, lengths, flank, partitions);
+        }
+    }
+}
