@@ -23,8 +23,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SMOKE=false
 if [ "${1:-}" = "--smoke" ]; then SMOKE=true; shift; fi
 if [ $# -ne 1 ] || [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
-  sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-  exit 2
+  [ $# -eq 1 ] && STATUS=0 || STATUS=2
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"
+  exit $STATUS
 fi
 mkdir -p "$1"
 DIR=$(cd "$1" && pwd)
