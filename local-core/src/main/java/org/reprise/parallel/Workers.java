@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -31,16 +30,16 @@ public final class Workers implements AutoCloseable {
             this.pool = null;
         } else {
             AtomicInteger n = new AtomicInteger();
-            // Newest task first: drafts submitted ahead are taken furthest-ahead first, so that the
-            // caller, which consumes them in order, does the nearest ones itself instead of waiting.
-            java.util.concurrent.LinkedBlockingDeque<Runnable> lifo = new java.util.concurrent.LinkedBlockingDeque<>() {
+            // Work the caller is waiting for (map, both) goes before background work (submit),
+            // which runs oldest first.
+            java.util.concurrent.LinkedBlockingDeque<Runnable> queue = new java.util.concurrent.LinkedBlockingDeque<>() {
                 @Override
                 public boolean offer(Runnable r) {
-                    return offerFirst(r);
+                    return r instanceof BackgroundTask ? offerLast(r) : offerFirst(r);
                 }
             };
             this.pool = new java.util.concurrent.ThreadPoolExecutor(threads - 1, threads - 1, 0L,
-                    java.util.concurrent.TimeUnit.MILLISECONDS, lifo, r -> {
+                    java.util.concurrent.TimeUnit.MILLISECONDS, queue, r -> {
                         Thread t = new Thread(r, "reprise-worker-" + n.incrementAndGet());
                         t.setDaemon(true);
                         return t;
@@ -118,54 +117,37 @@ public final class Workers implements AutoCloseable {
         }
     }
 
-    /** Runs two independent tasks, the second on a helper when there is one. */
+    /**
+     * Runs two independent tasks, on this thread and a helper; whichever is not taken by a helper
+     * by the time this thread is free is run here too.
+     */
     public void both(Runnable a, Runnable b) {
-        if (pool == null) {
-            a.run();
-            b.run();
-            return;
-        }
-        Future<?> fb = pool.submit(b);
-        Throwable failure = null;
-        try {
-            a.run();
-        } catch (Throwable t) {
-            failure = t;
-        }
-        try {
-            fb.get();
-        } catch (ExecutionException e) {
-            if (failure == null) {
-                failure = e.getCause();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (failure == null) {
-                failure = e;
-            }
-        }
-        if (failure instanceof RuntimeException re) {
-            throw re;
-        }
-        if (failure instanceof Error err) {
-            throw err;
-        }
-        if (failure != null) {
-            throw new IllegalStateException(failure);
-        }
+        map(2, i -> {
+            (i == 0 ? a : b).run();
+            return null;
+        });
     }
 
     /**
-     * Starts a task on a helper thread, or runs it at once on the caller when there is none. The
-     * caller may cancel a task that has not started and do the work itself.
+     * Starts a background task on a helper thread, after any work a caller is waiting for and
+     * after earlier background tasks; with no helper, runs it at once on the caller. The caller may
+     * cancel a task that has not started and do the work itself.
      */
     public <T> Future<T> submit(Callable<T> task) {
+        BackgroundTask<T> f = new BackgroundTask<>(task);
         if (pool == null) {
-            java.util.concurrent.FutureTask<T> f = new java.util.concurrent.FutureTask<>(task);
             f.run();
-            return f;
+        } else {
+            pool.execute(f);
         }
-        return pool.submit(task);
+        return f;
+    }
+
+    /** Marks background work for the helpers' queue. */
+    private static final class BackgroundTask<T> extends java.util.concurrent.FutureTask<T> {
+        BackgroundTask(Callable<T> task) {
+            super(task);
+        }
     }
 
     @Override
