@@ -1,5 +1,7 @@
 package org.reprise.cli;
 
+import static org.reprise.testing.Sequences.random;
+import static org.reprise.testing.Sequences.revcomp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,22 +56,6 @@ class RepriseCliTest {
     }
 
     // ---------------------------------------------------------------- fixture
-
-    private static String random(Random rnd, int n) {
-        StringBuilder s = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            s.append(ACGT.charAt(rnd.nextInt(4)));
-        }
-        return s.toString();
-    }
-
-    private static String revcomp(String s) {
-        StringBuilder r = new StringBuilder(s.length());
-        for (int i = s.length() - 1; i >= 0; i--) {
-            r.append(ACGT.charAt(3 - ACGT.indexOf(Character.toUpperCase(s.charAt(i)))));
-        }
-        return r.toString();
-    }
 
     private static String mutate(Random rnd, String s, int substitutions) {
         char[] c = s.toCharArray();

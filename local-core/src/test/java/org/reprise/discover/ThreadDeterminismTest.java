@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
+import static org.reprise.testing.Sequences.random;
+import static org.reprise.testing.Sequences.revcomp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,19 +119,4 @@ class ThreadDeterminismTest {
         return fa.toString();
     }
 
-    private static String random(Random rnd, int n) {
-        StringBuilder s = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            s.append("ACGT".charAt(rnd.nextInt(4)));
-        }
-        return s.toString();
-    }
-
-    private static String revcomp(String s) {
-        StringBuilder r = new StringBuilder(s.length());
-        for (int i = s.length() - 1; i >= 0; i--) {
-            r.append("TGCA".charAt("ACGT".indexOf(s.charAt(i))));
-        }
-        return r.toString();
-    }
 }

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import static org.reprise.testing.Sequences.random;
+import static org.reprise.testing.Sequences.revcomp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -206,24 +208,4 @@ class ConsensusExtenderOracleTest {
         return rev && b < 4 ? 3 - b : b;
     }
 
-    private static String random(Random rnd, int n) {
-        StringBuilder s = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            s.append("ACGT".charAt(rnd.nextInt(4)));
-        }
-        return s.toString();
-    }
-
-    private static String revcomp(String s) {
-        StringBuilder r = new StringBuilder(s.length());
-        for (int i = s.length() - 1; i >= 0; i--) {
-            r.append(switch (s.charAt(i)) {
-                case 'A' -> 'T';
-                case 'C' -> 'G';
-                case 'G' -> 'C';
-                default -> 'A';
-            });
-        }
-        return r.toString();
-    }
 }

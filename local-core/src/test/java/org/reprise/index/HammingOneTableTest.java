@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import static org.reprise.testing.Sequences.random;
+import static org.reprise.testing.Sequences.revcomp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,19 +75,4 @@ class HammingOneTableTest {
         return Genome.ofLetters("t", List.of("c1", "c2", "c3"), seqs);
     }
 
-    private static String random(Random rnd, int n) {
-        StringBuilder s = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            s.append("ACGT".charAt(rnd.nextInt(4)));
-        }
-        return s.toString();
-    }
-
-    private static String revcomp(String s) {
-        StringBuilder r = new StringBuilder();
-        for (int i = s.length() - 1; i >= 0; i--) {
-            r.append("TGCA".charAt("ACGT".indexOf(s.charAt(i))));
-        }
-        return r.toString();
-    }
 }

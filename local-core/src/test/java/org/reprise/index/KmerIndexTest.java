@@ -1,5 +1,7 @@
 package org.reprise.index;
 
+import static org.reprise.testing.Sequences.random;
+import static org.reprise.testing.Sequences.revcomp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,22 +43,6 @@ class KmerIndexTest {
             int n = g.length / 2;
             BUILT.add(Genome.ofLetters("test", Arrays.asList(g).subList(0, n), Arrays.asList(g).subList(n, 2 * n)));
         }
-    }
-
-    private static String random(Random rnd, int n) {
-        StringBuilder s = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            s.append(ACGT.charAt(rnd.nextInt(4)));
-        }
-        return s.toString();
-    }
-
-    private static String revcomp(String s) {
-        StringBuilder r = new StringBuilder(s.length());
-        for (int i = s.length() - 1; i >= 0; i--) {
-            r.append(ACGT.charAt(3 - ACGT.indexOf(s.charAt(i))));
-        }
-        return r.toString();
     }
 
     private static String mutate(Random rnd, String s, int substitutions) {
