@@ -56,7 +56,7 @@ public final class KmerIndex {
         return build(genome, k, null);
     }
 
-    /** As {@link #build(Genome, int)}, sorting the prefix buckets on the given workers. */
+    /** As {@link #build(Genome, int)}, every pass split among the given workers (same index). */
     public static KmerIndex build(Genome genome, int k, org.reprise.parallel.Workers workers) {
         if (genome.length() >= Integer.MAX_VALUE) {
             throw new UnsupportedOperationException("genomes of 2^31 bases or more are not supported by the "
@@ -70,69 +70,87 @@ public final class KmerIndex {
         int buckets = 1 << (2 * prefixLen);
         int n = (int) valid;
 
-        // Pass 1: positions per prefix bucket.
+        // The genome is cut into ranges of k-mer start positions, one per piece; each piece counts
+        // (pass 1) and scatters (pass 2) its own k-mers. Ranges are in genome order and each piece
+        // writes its bucket slots after those of earlier pieces, so every bucket lists positions in
+        // ascending order, as one sequential pass would.
+        int pieces = workers == null ? 1 : workers.threads();
+        long length = genome.length();
+        int[][] counts = new int[pieces][];
+        map(workers, pieces, r -> {
+            int[] c = new int[buckets];
+            forEachKmer(genome, k, length * r / pieces, length * (r + 1) / pieces,
+                    (code, pos) -> c[(int) (code >>> suffixShift)]++);
+            counts[r] = c;
+        });
         int[] bucketStart = new int[buckets + 1];
-        forEachKmer(genome, k, (code, pos) -> bucketStart[(int) (code >>> suffixShift) + 1]++);
         for (int b = 0; b < buckets; b++) {
-            bucketStart[b + 1] += bucketStart[b];
+            int at = bucketStart[b];
+            for (int r = 0; r < pieces; r++) {
+                int c = counts[r][b];
+                counts[r][b] = at; // from here on: piece r's cursor in bucket b
+                at += c;
+            }
+            bucketStart[b + 1] = at;
         }
         // Pass 2: scatter (suffix << 31 | position); positions arrive ascending, so sorting a bucket
         // by this key orders it by suffix, then position.
         long[] packed = new long[n];
-        int[] cursor = Arrays.copyOf(bucketStart, buckets);
-        forEachKmer(genome, k, (code, pos) -> {
-            int b = (int) (code >>> suffixShift);
-            packed[cursor[b]++] = ((code & suffixMask) << 31) | pos;
+        map(workers, pieces, r -> {
+            int[] cursor = counts[r];
+            forEachKmer(genome, k, length * r / pieces, length * (r + 1) / pieces, (code, pos) -> {
+                int b = (int) (code >>> suffixShift);
+                packed[cursor[b]++] = ((code & suffixMask) << 31) | pos;
+            });
         });
         // Buckets are disjoint slices: sorting them in parallel gives the same array.
-        int pieces = workers == null ? 1 : Math.min(buckets, 8 * workers.threads());
-        java.util.function.IntFunction<Void> sortPiece = piece -> {
-            int from = (int) ((long) buckets * piece / pieces);
-            int to = (int) ((long) buckets * (piece + 1) / pieces);
-            for (int b = from; b < to; b++) {
+        int sortPieces = workers == null ? 1 : Math.min(buckets, 8 * workers.threads());
+        int[] distinctIn = new int[sortPieces];
+        map(workers, sortPieces, piece -> {
+            int d = 0;
+            for (int b = buckets * piece / sortPieces, to = buckets * (piece + 1) / sortPieces; b < to; b++) {
                 if (bucketStart[b + 1] - bucketStart[b] > 1) {
                     Arrays.sort(packed, bucketStart[b], bucketStart[b + 1]);
                 }
-            }
-            return null;
-        };
-        if (workers == null) {
-            sortPiece.apply(0);
-        } else {
-            workers.map(pieces, sortPiece);
-        }
-        // Pass 3: distinct k-mers.
-        int distinct = 0;
-        for (int b = 0; b < buckets; b++) {
-            long prev = -1;
-            for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
-                long suffix = packed[i] >>> 31;
-                if (suffix != prev) {
-                    distinct++;
-                    prev = suffix;
+                long prev = -1;
+                for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
+                    long suffix = packed[i] >>> 31;
+                    if (suffix != prev) {
+                        d++;
+                        prev = suffix;
+                    }
                 }
             }
+            distinctIn[piece] = d;
+        });
+        // Pass 3: distinct k-mers, each piece from its own offset.
+        int[] firstDistinct = new int[sortPieces + 1];
+        for (int piece = 0; piece < sortPieces; piece++) {
+            firstDistinct[piece + 1] = firstDistinct[piece] + distinctIn[piece];
         }
+        int distinct = firstDistinct[sortPieces];
         long[] kmers = new long[distinct];
         int[] occStart = new int[distinct + 1];
         int[] positions = new int[n];
         int[] prefixStart = new int[buckets + 1];
-        int d = 0;
-        for (int b = 0; b < buckets; b++) {
-            prefixStart[b] = d;
-            long prev = -1;
-            for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
-                long suffix = packed[i] >>> 31;
-                if (suffix != prev) {
-                    kmers[d] = ((long) b << suffixShift) | suffix;
-                    occStart[d] = i;
-                    d++;
-                    prev = suffix;
+        map(workers, sortPieces, piece -> {
+            int d = firstDistinct[piece];
+            for (int b = buckets * piece / sortPieces, to = buckets * (piece + 1) / sortPieces; b < to; b++) {
+                prefixStart[b] = d;
+                long prev = -1;
+                for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
+                    long suffix = packed[i] >>> 31;
+                    if (suffix != prev) {
+                        kmers[d] = ((long) b << suffixShift) | suffix;
+                        occStart[d] = i;
+                        d++;
+                        prev = suffix;
+                    }
+                    positions[i] = (int) (packed[i] & 0x7fff_ffffL);
                 }
-                positions[i] = (int) (packed[i] & 0x7fff_ffffL);
             }
-        }
-        prefixStart[buckets] = d;
+        });
+        prefixStart[buckets] = distinct;
         occStart[distinct] = n;
         return new KmerIndex(genome, codec, prefixLen, prefixStart, kmers, occStart, positions);
     }
@@ -164,13 +182,24 @@ public final class KmerIndex {
 
     /** Visits every k-mer of valid bases in genome order, with its code and genome position. */
     static void forEachKmer(Genome genome, int k, KmerVisitor visitor) {
+        forEachKmer(genome, k, 0, genome.length(), visitor);
+    }
+
+    /** As {@link #forEachKmer(Genome, int, KmerVisitor)}, for the k-mers starting in [from, to). */
+    static void forEachKmer(Genome genome, int k, long from, long to, KmerVisitor visitor) {
         long mask = (1L << (2 * k)) - 1;
-        for (int c = 0; c < genome.contigCount(); c++) {
+        if (from >= to) {
+            return;
+        }
+        for (int c = genome.contigIndexAt(from); c < genome.contigCount() && genome.contig(c).start() < to; c++) {
             byte[] codes = genome.codes(c);
             int start = (int) genome.contig(c).start();
+            // k-mers starting in [from, to) read bases from 'from' up to to + k - 2.
+            int first = (int) Math.max(0, from - start);
+            int last = (int) Math.min(codes.length, to - start + k - 1);
             long code = 0;
             int run = 0;
-            for (int i = 0; i < codes.length; i++) {
+            for (int i = first; i < last; i++) {
                 int b = codes[i];
                 if (b >= BaseCode.INVALID) {
                     run = 0;
@@ -182,6 +211,20 @@ public final class KmerIndex {
                     visitor.visit(code, start + i - k + 1);
                 }
             }
+        }
+    }
+
+    /** Runs body(0..pieces-1) on the workers, or here when there are none. */
+    private static void map(org.reprise.parallel.Workers workers, int pieces, java.util.function.IntConsumer body) {
+        if (workers == null) {
+            for (int r = 0; r < pieces; r++) {
+                body.accept(r);
+            }
+        } else {
+            workers.map(pieces, r -> {
+                body.accept(r);
+                return null;
+            });
         }
     }
 
