@@ -1,8 +1,10 @@
 /**
- * How much parallel compute this machine really gives: the same work on 1 and on N threads, once
- * as one dependent chain per thread (latency-bound: scales even on hyperthread siblings) and once
- * as eight independent chains per thread (throughput-bound: scales only on separate cores).
- * A ratio near N means N real cores; near 1, the threads share one core's execution units.
+ * How much parallel work this machine really gives: the same work on 1 and on N threads, as one
+ * dependent arithmetic chain per thread (latency-bound: scales even on hyperthread siblings), as
+ * eight independent chains per thread (throughput-bound: scales only on separate cores), and as
+ * dependent random reads over a 256 MB table (bound by the memory system the cores share).
+ * A ratio near N means N cores' worth of that kind of work; near 1, the threads share the resource.
+ * Each figure is the median of three timings after a run not counted.
  * Usage: java bench/cpu/CpuScaling.java [THREADS]   (Java 11+ runs a single source file)
  */
 public class CpuScaling {
@@ -23,6 +25,26 @@ public class CpuScaling {
         return a ^ b ^ c ^ d ^ e ^ f ^ g ^ h;
     }
 
+    /** Dependent random reads over a 256 MB table: bound by memory latency and bandwidth, not arithmetic. */
+    static final int[] TABLE = new int[1 << 26];
+
+    static {
+        java.util.Random r = new java.util.Random(1);
+        for (int i = 0; i < TABLE.length; i++) {
+            TABLE[i] = r.nextInt(TABLE.length);
+        }
+    }
+
+    static long memory(long n) {
+        int at = (int) (Thread.currentThread().getId() % TABLE.length);
+        long sum = 0;
+        for (long i = 0; i < n; i++) {
+            at = TABLE[at];
+            sum += at;
+        }
+        return sum;
+    }
+
     static double seconds(int threads, java.util.function.LongUnaryOperator work, long n) throws InterruptedException {
         Thread[] ts = new Thread[threads];
         long t0 = System.nanoTime();
@@ -40,15 +62,22 @@ public class CpuScaling {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    /** Median of three timings, after one run not counted (JIT compilation). */
+    static double median(int threads, java.util.function.LongUnaryOperator work, long n) throws InterruptedException {
+        seconds(threads, work, n / 10);
+        double[] t = {seconds(threads, work, n), seconds(threads, work, n), seconds(threads, work, n)};
+        java.util.Arrays.sort(t);
+        return t[1];
+    }
+
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
-        chain(10_000_000);
-        independent(10_000_000);
-        for (String kind : new String[] {"dependent chain", "independent chains"}) {
-            java.util.function.LongUnaryOperator w = kind.startsWith("dep") ? CpuScaling::chain : CpuScaling::independent;
-            long n = kind.startsWith("dep") ? 1_000_000_000L : 500_000_000L;
-            double one = seconds(1, w, n);
-            double many = seconds(threads, w, n);
+        for (String kind : new String[] {"dependent chain", "independent chains", "random memory reads"}) {
+            java.util.function.LongUnaryOperator w = kind.startsWith("dep") ? CpuScaling::chain
+                    : kind.startsWith("ind") ? CpuScaling::independent : CpuScaling::memory;
+            long n = kind.startsWith("dep") ? 1_000_000_000L : kind.startsWith("ind") ? 500_000_000L : 20_000_000L;
+            double one = median(1, w, n);
+            double many = median(threads, w, n);
             System.out.printf("%-19s 1 thread %.2f s, %d threads %.2f s (%dx the work): parallel throughput %.2fx%n",
                     kind, one, threads, many, threads, threads * one / many);
         }
