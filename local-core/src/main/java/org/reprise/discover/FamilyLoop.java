@@ -297,7 +297,7 @@ final class FamilyLoop {
         while (!awaited.future.isDone()) {
             Map.Entry<Long, Speculation> todo = null;
             for (Map.Entry<Long, Speculation> e : inflight.entrySet()) {
-                if (!e.getValue().inline && e.getValue().future.cancel(false)) {
+                if (!e.getValue().inline && e.getValue().future.cancelIfNotStarted()) {
                     todo = e;
                     break;
                 }
@@ -307,7 +307,7 @@ final class FamilyLoop {
             }
             long code = todo.getKey();
             Speculated done = speculativeDraft(code, todo.getValue().queuedCount);
-            todo.setValue(new Speculation(java.util.concurrent.CompletableFuture.completedFuture(done), 0, true));
+            todo.setValue(new Speculation(Workers.done(done), 0, true));
         }
     }
 
@@ -444,12 +444,12 @@ final class FamilyLoop {
 
     /** A draft in flight on a helper. */
     private final class Speculation {
-        final Future<Speculated> future;
+        final Workers.Task<Speculated> future;
         final int queuedCount;
         /** Drafted on the committing thread while it waited: never cancelled again. */
         final boolean inline;
 
-        Speculation(Future<Speculated> future, int queuedCount, boolean inline) {
+        Speculation(Workers.Task<Speculated> future, int queuedCount, boolean inline) {
             this.future = future;
             this.queuedCount = queuedCount;
             this.inline = inline;
@@ -460,7 +460,7 @@ final class FamilyLoop {
          * doing the work than waiting for it). A running draft is waited for.
          */
         Speculated take() {
-            if (future.cancel(false)) {
+            if (future.cancelIfNotStarted()) {
                 return null;
             }
             try {

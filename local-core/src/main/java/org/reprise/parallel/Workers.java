@@ -35,7 +35,7 @@ public final class Workers implements AutoCloseable {
             java.util.concurrent.LinkedBlockingDeque<Runnable> queue = new java.util.concurrent.LinkedBlockingDeque<>() {
                 @Override
                 public boolean offer(Runnable r) {
-                    return r instanceof BackgroundTask ? offerLast(r) : offerFirst(r);
+                    return r instanceof Task<?> t && t.background ? offerLast(r) : offerFirst(r);
                 }
             };
             this.pool = new java.util.concurrent.ThreadPoolExecutor(threads - 1, threads - 1, 0L,
@@ -78,9 +78,11 @@ public final class Workers implements AutoCloseable {
             return null;
         };
         int helpers = Math.min(threads - 1, pieces - 1);
-        List<Future<Void>> futures = new ArrayList<>(helpers);
+        List<Task<Void>> futures = new ArrayList<>(helpers);
         for (int h = 0; h < helpers; h++) {
-            futures.add(pool.submit(worker));
+            Task<Void> t = new Task<>(worker, false);
+            pool.execute(t);
+            futures.add(t);
         }
         Throwable failure = null;
         try {
@@ -89,9 +91,14 @@ public final class Workers implements AutoCloseable {
             failure = t;
             next.set(pieces); // the helpers stop after their current piece
         }
-        for (Future<Void> f : futures) {
+        for (Task<Void> f : futures) {
+            if (f.cancelIfNotStarted()) {
+                continue; // never started (its helper was busy): every piece is taken already
+            }
             try {
                 f.get();
+            } catch (java.util.concurrent.CancellationException e) {
+                // cancelled above
             } catch (ExecutionException e) {
                 if (failure == null) {
                     failure = e.getCause();
@@ -131,10 +138,10 @@ public final class Workers implements AutoCloseable {
     /**
      * Starts a background task on a helper thread, after any work a caller is waiting for and
      * after earlier background tasks; with no helper, runs it at once on the caller. The caller may
-     * cancel a task that has not started and do the work itself.
+     * take back a task that has not started ({@link Task#cancelIfNotStarted()}) and do it itself.
      */
-    public <T> Future<T> submit(Callable<T> task) {
-        BackgroundTask<T> f = new BackgroundTask<>(task);
+    public <T> Task<T> submit(Callable<T> task) {
+        Task<T> f = new Task<>(task, true);
         if (pool == null) {
             f.run();
         } else {
@@ -143,10 +150,39 @@ public final class Workers implements AutoCloseable {
         return f;
     }
 
-    /** Marks background work for the helpers' queue. */
-    private static final class BackgroundTask<T> extends java.util.concurrent.FutureTask<T> {
-        BackgroundTask(Callable<T> task) {
-            super(task);
+    /** A task already done, holding a result computed elsewhere. */
+    public static <T> Task<T> done(T result) {
+        Task<T> t = new Task<>(() -> result, false);
+        t.run();
+        return t;
+    }
+
+    /**
+     * A task that can be taken back only before it starts. (FutureTask.cancel also "succeeds" on a
+     * running task, leaving it running with its result thrown away; whoever takes a task back here
+     * must know that nobody else is doing it.)
+     */
+    public static final class Task<T> extends java.util.concurrent.FutureTask<T> {
+        private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        private final boolean background;
+
+        Task(Callable<T> callable, boolean background) {
+            super(callable);
+            this.background = background;
+        }
+
+        @Override
+        public void run() {
+            // A failed CAS: the task was taken back before a helper got to it.
+            if (started.compareAndSet(false, true)) {
+                super.run();
+            }
+        }
+
+        /** Cancels the task if no thread has started it; true if it will never run. */
+        public boolean cancelIfNotStarted() {
+            // A failed CAS: a helper is running or has run it; the caller must wait for it.
+            return started.compareAndSet(false, true) && cancel(false);
         }
     }
 
