@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 /**
  * The family loop (section 3 of ALGORITHM.md): take the best seed lazily, draft its family
@@ -52,8 +51,9 @@ final class FamilyLoop {
 
     /**
      * How far around each copy's k-mer a seed claims for drafting ahead. Measured on fly chr2R
-     * with 2 threads: 0 lets 26,000 of 53,000 families be drafted ahead and used; 100 bases,
-     * 14,000; 1,000 bases, 11,000 (wider claims keep helpers off seeds that were in fact safe).
+     * with 2 threads (then with 2 drafts in flight per helper): 0 let 26,000 of 53,000 families be
+     * drafted ahead and used; 100 bases, 14,000; 1,000 bases, 11,000 (wider claims kept helpers
+     * off seeds that were in fact safe).
      */
     private static final int NEIGHBOURHOOD = 0;
     /** Copies from which one family's two sides and its elements are split among the workers. */
