@@ -119,12 +119,16 @@ public final class SeedCandidates {
         // visit only such sides, and a pair whose both sides qualify at its representative side.
         // With inexact copies any k-mer may gather enough neighbours, so every pair is visited.
         int half = p.dist == 0 ? (p.minFreq + 1) / 2 : 0;
+        int bucket = from < to ? index.bucketOf(from) : 0;
         for (int x = from; x < to; x++) {
+            while (x >= index.bucketEnd(bucket)) {
+                bucket++;
+            }
             int ox = index.occurrenceCount(x);
             if (ox < half) {
                 continue;
             }
-            long kmer = index.kmer(x);
+            long kmer = index.kmerInBucket(bucket, x);
             int first = index.position(index.occurrenceStart(x));
             long rc = codec.reverseComplement(kmer);
             int r = rc == kmer ? x : table != null ? table.reverseComplementIndex(x) : index.indexOf(rc);

@@ -56,8 +56,13 @@ public final class HammingOneTable {
         // rc(D), sorted, each entry remembering which k-mer it is the reverse complement of.
         long[] rcCode = new long[d];
         int[] rcOf = new int[d];
-        for (int x = 0; x < d; x++) {
-            rcCode[x] = codec.reverseComplement(index.kmer(x));
+        long[] code = new long[d]; // the k-mers' codes, in index order, while U is built
+        for (int x = 0, b = 0; x < d; x++) {
+            while (x >= index.bucketEnd(b)) {
+                b++;
+            }
+            code[x] = index.kmerInBucket(b, x);
+            rcCode[x] = codec.reverseComplement(code[x]);
             rcOf[x] = x;
         }
         PairRadixSort.sort(rcCode, rcOf, d, 2 * k);
@@ -74,12 +79,12 @@ public final class HammingOneTable {
         int[] uRef = new int[2 * d];
         int n = 0;
         for (int a = 0, r = 0; a < d || r < d; ) {
-            if (r >= d || (a < d && index.kmer(a) <= rcCode[r])) {
-                if (r < d && index.kmer(a) == rcCode[r]) {
+            if (r >= d || (a < d && code[a] <= rcCode[r])) {
+                if (r < d && code[a] == rcCode[r]) {
                     bound[a] += index.occurrenceCount(rcOf[r]);
                     sameCodeReverse[a] = rcOf[r];
                 }
-                uCode[n] = index.kmer(a);
+                uCode[n] = code[a];
                 uRef[n++] = a++;
             } else {
                 uCode[n] = rcCode[r];
@@ -88,6 +93,7 @@ public final class HammingOneTable {
         }
         rcCode = null;
         rcOf = null;
+        code = null;
         Builder b = new Builder(index, uCode, uRef);
         int threads = workers == null ? 1 : Math.min(workers.threads(), k);
         java.util.function.IntFunction<Pairs> passes = t -> {

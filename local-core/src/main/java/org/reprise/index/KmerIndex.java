@@ -11,14 +11,15 @@ import java.util.Arrays;
  *
  * <p>Layout (N valid positions, D distinct k-mers, p prefix bases):
  * <ul>
- *   <li>{@code kmers[D]}: the distinct k-mer codes, ascending;</li>
+ *   <li>{@code suffixes[D]}: the distinct k-mers, ascending, each stored as the 2(k-p) low bits of
+ *       its code (an unsigned int); its bucket gives the first p bases;</li>
  *   <li>{@code occStart[D+1]}: k-mer i occurs at {@code positions[occStart[i] .. occStart[i+1])},
  *       ascending;</li>
  *   <li>{@code positions[N]}: genome positions, 4 bytes each;</li>
  *   <li>{@code prefixStart[4^p + 1]} (p about log4(N) - 2, at most 12): the k-mers whose first p bases have code c are
- *       {@code kmers[prefixStart[c] .. prefixStart[c+1])}.</li>
+ *       {@code suffixes[prefixStart[c] .. prefixStart[c+1])}.</li>
  * </ul>
- * That is 4 bytes per valid position plus 12 per distinct k-mer plus 4^p ints; REPrise's suffix
+ * That is 4 bytes per valid position plus 8 per distinct k-mer plus 4^p ints; REPrise's suffix
  * array alone is 8 bytes per base plus a 4^13-entry table of tuple vectors. A k-mer within d
  * mismatches of q is found by visiting the prefix buckets within d mismatches of q's prefix and
  * comparing suffixes with a popcount; for d = 0 it is one bucket and a binary search.
@@ -33,11 +34,11 @@ public final class KmerIndex {
     private final int suffixShift;
     private final long suffixMask;
     private final int[] prefixStart;
-    private final long[] kmers;
+    private final int[] suffixes;
     private final int[] occStart;
     private final int[] positions;
 
-    private KmerIndex(Genome genome, KmerCodec codec, int prefixLen, int[] prefixStart, long[] kmers,
+    private KmerIndex(Genome genome, KmerCodec codec, int prefixLen, int[] prefixStart, int[] suffixes,
                       int[] occStart, int[] positions) {
         this.genome = genome;
         this.codec = codec;
@@ -46,7 +47,7 @@ public final class KmerIndex {
         this.suffixShift = 2 * (k - prefixLen);
         this.suffixMask = suffixShift == 0 ? 0 : (1L << suffixShift) - 1;
         this.prefixStart = prefixStart;
-        this.kmers = kmers;
+        this.suffixes = suffixes;
         this.occStart = occStart;
         this.positions = positions;
     }
@@ -129,7 +130,7 @@ public final class KmerIndex {
             firstDistinct[piece + 1] = firstDistinct[piece] + distinctIn[piece];
         }
         int distinct = firstDistinct[sortPieces];
-        long[] kmers = new long[distinct];
+        int[] suffixes = new int[distinct];
         int[] occStart = new int[distinct + 1];
         int[] positions = new int[n];
         int[] prefixStart = new int[buckets + 1];
@@ -141,7 +142,7 @@ public final class KmerIndex {
                 for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
                     long suffix = packed[i] >>> 31;
                     if (suffix != prev) {
-                        kmers[d] = ((long) b << suffixShift) | suffix;
+                        suffixes[d] = (int) suffix;
                         occStart[d] = i;
                         d++;
                         prev = suffix;
@@ -152,7 +153,7 @@ public final class KmerIndex {
         });
         prefixStart[buckets] = distinct;
         occStart[distinct] = n;
-        return new KmerIndex(genome, codec, prefixLen, prefixStart, kmers, occStart, positions);
+        return new KmerIndex(genome, codec, prefixLen, prefixStart, suffixes, occStart, positions);
     }
 
     /**
@@ -257,7 +258,7 @@ public final class KmerIndex {
 
     /** Number of distinct k-mers. */
     public int distinctKmers() {
-        return kmers.length;
+        return suffixes.length;
     }
 
     /** Number of valid k-mer positions. */
@@ -265,8 +266,41 @@ public final class KmerIndex {
         return positions.length;
     }
 
+    /** The code of k-mer {@code index}; a binary search for its bucket (see {@link #kmerInBucket} for loops). */
     public long kmer(int index) {
-        return kmers[index];
+        return kmerInBucket(bucketOf(index), index);
+    }
+
+    /** Number of prefix buckets, 4^p. */
+    public int buckets() {
+        return prefixStart.length - 1;
+    }
+
+    /** The bucket holding k-mer {@code index}: the last bucket starting at or before it. */
+    public int bucketOf(int index) {
+        if (index < 0 || index >= suffixes.length) {
+            throw new IndexOutOfBoundsException("k-mer " + index + " of " + suffixes.length);
+        }
+        int lo = 0, hi = prefixStart.length - 2;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (prefixStart[mid] <= index) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** One past the last k-mer of a bucket: loops walk k-mers in order, moving on when they reach it. */
+    public int bucketEnd(int bucket) {
+        return prefixStart[bucket + 1];
+    }
+
+    /** The code of k-mer {@code index}, known to be in {@code bucket}. */
+    public long kmerInBucket(int bucket, int index) {
+        return ((long) bucket << suffixShift) | Integer.toUnsignedLong(suffixes[index]);
     }
 
     public int occurrenceStart(int index) {
@@ -289,8 +323,20 @@ public final class KmerIndex {
     /** The index of a k-mer code, or -1 if it does not occur. */
     public int indexOf(long code) {
         int p = (int) (code >>> suffixShift);
-        int i = Arrays.binarySearch(kmers, prefixStart[p], prefixStart[p + 1], code);
-        return i >= 0 ? i : -1;
+        long suffix = code & suffixMask;
+        int lo = prefixStart[p], hi = prefixStart[p + 1] - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long s = Integer.toUnsignedLong(suffixes[mid]);
+            if (s < suffix) {
+                lo = mid + 1;
+            } else if (s > suffix) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -333,7 +379,7 @@ public final class KmerIndex {
     private void scanBucket(int prefix, long suffix, int remaining, IntBuffer out) {
         int end = prefixStart[prefix + 1];
         for (int i = prefixStart[prefix]; i < end; i++) {
-            if (KmerCodec.hamming(kmers[i] & suffixMask, suffix) <= remaining) {
+            if (KmerCodec.hamming(Integer.toUnsignedLong(suffixes[i]), suffix) <= remaining) {
                 out.add(i);
             }
         }
@@ -341,6 +387,6 @@ public final class KmerIndex {
 
     /** Bytes held by the index arrays. */
     public long memoryBytes() {
-        return 8L * kmers.length + 4L * occStart.length + 4L * positions.length + 4L * prefixStart.length;
+        return 4L * suffixes.length + 4L * occStart.length + 4L * positions.length + 4L * prefixStart.length;
     }
 }
