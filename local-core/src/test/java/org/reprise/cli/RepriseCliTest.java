@@ -1,5 +1,6 @@
 package org.reprise.cli;
 
+import static org.reprise.testing.Sequences.mutate;
 import static org.reprise.testing.Sequences.random;
 import static org.reprise.testing.Sequences.revcomp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -56,15 +57,6 @@ class RepriseCliTest {
     }
 
     // ---------------------------------------------------------------- fixture
-
-    private static String mutate(Random rnd, String s, int substitutions) {
-        char[] c = s.toCharArray();
-        for (int i = 0; i < substitutions; i++) {
-            int p = rnd.nextInt(c.length);
-            c[p] = ACGT.charAt((ACGT.indexOf(c[p]) + 1 + rnd.nextInt(3)) % 4);
-        }
-        return new String(c);
-    }
 
     private static String fasta(Map<String, String> seqs) {
         StringBuilder sb = new StringBuilder();

@@ -1,5 +1,6 @@
 package org.reprise.index;
 
+import static org.reprise.testing.Sequences.mutate;
 import static org.reprise.testing.Sequences.random;
 import static org.reprise.testing.Sequences.revcomp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -43,15 +44,6 @@ class KmerIndexTest {
             int n = g.length / 2;
             BUILT.add(Genome.ofLetters("test", Arrays.asList(g).subList(0, n), Arrays.asList(g).subList(n, 2 * n)));
         }
-    }
-
-    private static String mutate(Random rnd, String s, int substitutions) {
-        char[] c = s.toCharArray();
-        for (int i = 0; i < substitutions; i++) {
-            int p = rnd.nextInt(c.length);
-            c[p] = ACGT.charAt((ACGT.indexOf(c[p]) + 1 + rnd.nextInt(3)) % 4);
-        }
-        return new String(c);
     }
 
     private static void put(StringBuilder target, int at, String s) {

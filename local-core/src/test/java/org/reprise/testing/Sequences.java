@@ -18,6 +18,16 @@ public final class Sequences {
         return s.toString();
     }
 
+    /** The sequence with {@code substitutions} random bases each changed to another base. */
+    public static String mutate(Random rnd, String s, int substitutions) {
+        char[] c = s.toCharArray();
+        for (int i = 0; i < substitutions; i++) {
+            int p = rnd.nextInt(c.length);
+            c[p] = ACGT.charAt((ACGT.indexOf(c[p]) + 1 + rnd.nextInt(3)) % 4);
+        }
+        return new String(c);
+    }
+
     /** The reverse complement of a sequence of A, C, G, T in either case (the result is upper case). */
     public static String revcomp(String s) {
         StringBuilder r = new StringBuilder(s.length());
