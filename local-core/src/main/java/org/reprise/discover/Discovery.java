@@ -1,24 +1,12 @@
 package org.reprise.discover;
 
-import org.reprise.extend.ConsensusExtender;
-import org.reprise.extend.ElementAligner;
-import org.reprise.extend.Extension;
-import org.reprise.extend.SeedCopies;
-import org.reprise.genome.BaseCode;
-import org.reprise.genome.Contig;
 import org.reprise.genome.Genome;
-import org.reprise.index.CopyFinder;
 import org.reprise.index.HammingOneTable;
-import org.reprise.index.IntBuffer;
-import org.reprise.index.KmerCodec;
 import org.reprise.index.KmerIndex;
 import org.reprise.index.KmerLength;
-import org.reprise.mask.Bitmask;
 import org.reprise.parallel.Workers;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**

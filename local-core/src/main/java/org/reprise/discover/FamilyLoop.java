@@ -144,10 +144,7 @@ final class FamilyLoop {
         while (true) {
             long code = queue.topCode();
             queue.pop();
-            finder.copies(code, fwd);
-            SeedCandidates.keepFree(fwd, repeatMask, k);
-            finder.copies(codec.reverseComplement(code), rev);
-            SeedCandidates.keepFree(rev, repeatMask, k);
+            unmaskedCopies(finder, code, fwd, rev);
             int count = fwd.size() + rev.size();
             if (queue.isEmpty() || count >= queue.topFreq()) {
                 return code;
@@ -156,6 +153,14 @@ final class FamilyLoop {
                 queue.push(count, code);
             }
         }
+    }
+
+    /** A seed's tandem-filtered copies on both strands whose k bases the repeat mask leaves free. */
+    private void unmaskedCopies(CopyFinder f, long code, IntBuffer forward, IntBuffer reverse) {
+        f.copies(code, forward);
+        SeedCandidates.keepFree(forward, repeatMask, k);
+        f.copies(codec.reverseComplement(code), reverse);
+        SeedCandidates.keepFree(reverse, repeatMask, k);
     }
 
     private void buildFamily(long seed) {
@@ -350,10 +355,7 @@ final class FamilyLoop {
     /** On a helper: the seed's copies against the repeat mask as it is now, and their draft. */
     private Speculated speculativeDraft(long code, int queuedCount) {
         HelperState h = helperState.get();
-        h.finder.copies(code, h.fwd);
-        SeedCandidates.keepFree(h.fwd, repeatMask, k);
-        h.finder.copies(codec.reverseComplement(code), h.rev);
-        SeedCandidates.keepFree(h.rev, repeatMask, k);
+        unmaskedCopies(h.finder, code, h.fwd, h.rev);
         int[] f = h.fwd.toArray();
         int[] r = h.rev.toArray();
         // Fewer copies than the queue says: the seed will be recounted and pushed back, not taken

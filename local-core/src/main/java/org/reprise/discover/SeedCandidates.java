@@ -54,14 +54,6 @@ public final class SeedCandidates {
         return code[i];
     }
 
-    /** Counts and pre-masks the seed candidates of an index. */
-    public static SeedCandidates find(KmerIndex index, Parameters p) {
-        try (Workers workers = new Workers(p.threads)) {
-            HammingOneTable table = p.dist == 1 ? HammingOneTable.build(index, p.minFreq) : null;
-            return premask(index, p, rankCandidates(index, p, table, workers), table, workers);
-        }
-    }
-
     /**
      * Candidates in rank order: sort keys {@code (MAX - count) << 32 | position} ascending (count
      * descending, position ascending), each with the index of its k-mer.

@@ -84,14 +84,10 @@ public final class SeedQueue {
     }
 
     /**
-     * The codes of the (up to) n best entries, best first, without removing them: a walk down the
-     * heap that keeps a small frontier of candidate slots (n is small).
+     * The codes of the (up to) n best entries, best first, and their counts into {@code counts} when
+     * it is not null, without removing them: a walk down the heap that keeps a small frontier of
+     * candidate slots (n is small).
      */
-    public int peekTop(int n, long[] out) {
-        return peekTop(n, out, null);
-    }
-
-    /** As {@link #peekTop(int, long[])}, also giving each entry's count in {@code counts} when not null. */
     public int peekTop(int n, long[] out, int[] counts) {
         int[] frontier = new int[2 * n + 2];
         int size = 0;

@@ -181,12 +181,7 @@ public final class KmerIndex {
         void visit(long code, int position);
     }
 
-    /** Visits every k-mer of valid bases in genome order, with its code and genome position. */
-    static void forEachKmer(Genome genome, int k, KmerVisitor visitor) {
-        forEachKmer(genome, k, 0, genome.length(), visitor);
-    }
-
-    /** As {@link #forEachKmer(Genome, int, KmerVisitor)}, for the k-mers starting in [from, to). */
+    /** Visits the k-mers of valid bases starting in [from, to), in genome order, with code and position. */
     static void forEachKmer(Genome genome, int k, long from, long to, KmerVisitor visitor) {
         long mask = (1L << (2 * k)) - 1;
         if (from >= to) {
