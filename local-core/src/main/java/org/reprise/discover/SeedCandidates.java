@@ -222,14 +222,8 @@ public final class SeedCandidates {
                 if (copies == null) {
                     single.gather(ranked.kmers[c], fwd, rev);
                 } else {
-                    fwd.clear();
-                    rev.clear();
-                    for (int v : copies[2 * (c - blockStart)]) {
-                        fwd.add(v);
-                    }
-                    for (int v : copies[2 * (c - blockStart) + 1]) {
-                        rev.add(v);
-                    }
+                    fwd.copyFrom(copies[2 * (c - blockStart)]);
+                    rev.copyFrom(copies[2 * (c - blockStart) + 1]);
                 }
                 // Both strands are filtered before either is masked, as in REPrise.
                 int nf = keepFree(fwd, kmerMask, k);

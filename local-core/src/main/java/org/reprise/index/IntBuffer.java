@@ -51,6 +51,12 @@ public final class IntBuffer {
         size = n;
     }
 
+    /** Replaces the content with a copy of {@code values}. */
+    public void copyFrom(int[] values) {
+        System.arraycopy(values, 0, ensureCapacity(values.length), 0, values.length);
+        size = values.length;
+    }
+
     public int[] toArray() {
         return Arrays.copyOf(data, size);
     }
