@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /** Progress on stderr: each phase with the time since start, and the family loop every 2 s. */
-final class Progress implements ProgressListener {
+public final class Progress implements ProgressListener {
     private static final long EVERY_NANOS = 2_000_000_000L;
 
     private final PrintStream err;
@@ -16,11 +16,11 @@ final class Progress implements ProgressListener {
     private int seedsAtPhaseStart;
 
     /** {@code err} null makes it silent. */
-    Progress(PrintStream err) {
+    public Progress(PrintStream err) {
         this.err = err;
     }
 
-    void message(String text) {
+    public void message(String text) {
         if (err != null) {
             err.printf(Locale.ROOT, "[%7.1fs] %s%n", (System.nanoTime() - start) / 1e9, text);
         }

@@ -58,12 +58,6 @@ public final class RepriseCli implements Callable<Integer> {
             description = "Prefix of the output files (required).")
     String output;
 
-    @Option(names = {"--dist", "-dist"}, paramLabel = "N", description = "Mismatches allowed between a seed and its copies (0..3, default ${DEFAULT-VALUE}).")
-    int dist = 0;
-
-    @Option(names = {"-k", "--k"}, paramLabel = "K", description = "K-mer length (2..30); default: derived from the genome size as REPrise does.")
-    int k = 0;
-
     @Option(names = {"--threads", "-threads", "-pa"}, paramLabel = "N",
             description = "Worker threads (default: all cores, ${DEFAULT-VALUE} here). The output is the same for any number.")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -72,33 +66,8 @@ public final class RepriseCli implements Callable<Integer> {
             description = "How PREFIX.masked masks elements: hard (N) or soft (lowercase, the rest uppercase). Default ${DEFAULT-VALUE}.")
     String maskStyle = "hard";
 
-    @Option(names = {"--match", "-match"}, paramLabel = "N", description = "Match score (default ${DEFAULT-VALUE}).")
-    int match = 1;
-    @Option(names = {"--mismatch", "-mismatch"}, paramLabel = "N", description = "Mismatch score (default ${DEFAULT-VALUE}).")
-    int mismatch = -1;
-    @Option(names = {"--gap", "-gap"}, paramLabel = "N", description = "Gap open score (default ${DEFAULT-VALUE}).")
-    int gap = -5;
-    @Option(names = {"--gapex", "-gapex"}, paramLabel = "N", description = "Gap extension score (default ${DEFAULT-VALUE}).")
-    int gapex = -1;
-    @Option(names = {"--cappenalty", "-cappenalty"}, paramLabel = "N",
-            description = "How far a copy may fall below its best score before it stops counting (default ${DEFAULT-VALUE}).")
-    int capPenalty = -20;
-    @Option(names = {"--maxextend", "-maxextend"}, paramLabel = "N", description = "Longest extension on each side (default ${DEFAULT-VALUE}).")
-    int maxExtend = 10_000;
-    @Option(names = {"--maxrepeat", "-maxrepeat"}, paramLabel = "N", description = "Most families reported (default ${DEFAULT-VALUE}).")
-    int maxRepeat = 100_000;
-    @Option(names = {"--maxgap", "-maxgap"}, paramLabel = "W", description = "Band half-width of every alignment (default ${DEFAULT-VALUE}).")
-    int maxGap = 5;
-    @Option(names = {"--stopafter", "-stopafter"}, paramLabel = "N", description = "Stop extending after this many steps without a new best (default ${DEFAULT-VALUE}).")
-    int stopAfter = 100;
-    @Option(names = {"--minlength", "-minlength"}, paramLabel = "N", description = "Shortest consensus reported and shortest element counted (default ${DEFAULT-VALUE}).")
-    int minLength = 50;
-    @Option(names = {"--minfreq", "-minfreq"}, paramLabel = "N", description = "Fewest copies for a seed (default ${DEFAULT-VALUE}).")
-    int minFreq = 3;
-    @Option(names = {"--minimprovement", "-minimprovement"}, paramLabel = "N", description = "Per-step gain needed to move the best end (default ${DEFAULT-VALUE}).")
-    int minImprovement = 3;
-    @Option(names = {"--tandemdist", "-tandemdist"}, paramLabel = "N", description = "Copies closer than this to the previous copy are dropped (default ${DEFAULT-VALUE}).")
-    int tandemDist = 500;
+    @CommandLine.Mixin
+    AlgorithmOptions algorithm = new AlgorithmOptions();
 
     @Option(names = {"--quiet", "-q"}, description = "No progress on stderr.")
     boolean quiet;
@@ -154,15 +123,8 @@ public final class RepriseCli implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "missing " + (input == null ? "-input FASTA" : "-output PREFIX"));
         }
-        MaskedFastaWriter.Style style = switch (maskStyle.toLowerCase(Locale.ROOT)) {
-            case "hard" -> MaskedFastaWriter.Style.HARD;
-            case "soft" -> MaskedFastaWriter.Style.SOFT;
-            default -> throw new IllegalArgumentException("--mask-style must be hard or soft (got " + maskStyle + ")");
-        };
-        Parameters params = Parameters.builder().match(match).mismatch(mismatch).gap(gap).gapex(gapex)
-                .capPenalty(capPenalty).dist(dist).maxExtend(maxExtend).maxRepeat(maxRepeat).maxGap(maxGap)
-                .stopAfter(stopAfter).minLength(minLength).minFreq(minFreq).minImprovement(minImprovement)
-                .tandemDist(tandemDist).k(k).threads(threads).build();
+        MaskedFastaWriter.Style style = AlgorithmOptions.maskStyle(maskStyle);
+        Parameters params = algorithm.builder().threads(threads).build();
         Progress progress = new Progress(quiet ? null : err);
         long start = System.nanoTime();
         try (OutputFiles files = new OutputFiles(output)) {

@@ -4,8 +4,6 @@ import org.reprise.extend.ConsensusExtender;
 import org.reprise.extend.ElementAligner;
 import org.reprise.extend.Extension;
 import org.reprise.extend.SeedCopies;
-import org.reprise.genome.BaseCode;
-import org.reprise.genome.Contig;
 import org.reprise.genome.Genome;
 import org.reprise.index.CopyFinder;
 import org.reprise.index.IntBuffer;
@@ -251,45 +249,11 @@ final class FamilyLoop {
 
     /** Masks every copy's element and reports the family if its consensus is long enough. */
     private void commit(long seed, SeedCopies copies, Draft draft) {
-        Extension right = draft.right;
-        Extension left = draft.left;
-        int seedFreq = copies.size();
-        int length = right.length() + left.length();
-        boolean report = length >= params.minLength;
-        int number = families.size();
-        List<Element> elements = new ArrayList<>();
-        for (int i = 0; i < seedFreq; i++) {
-            long[] rel = draft.rels[i];
-            long position = copies.position(i);
-            Contig contig = genome.contig(copies.contigIndex(i));
-            // REPrise masks into its separator bases harmlessly; we clamp to the contig.
-            long start = Math.max(contig.start(), position + rel[0]);
-            long end = Math.min(contig.end(), position + rel[1] + 1);
-            if (start < end) {
-                repeatMask.markRange(start, end);
-            }
-            // REPrise tests |end - start + 1| >= minlength; a negative length can only reach
-            // minlength with absurd -maxgap values, and has no BED form, so we need it positive.
-            if (report && rel[1] - rel[0] + 1 >= params.minLength && start < end) {
-                reportedMask.markRange(start, end);
-                elements.add(new Element(contig.index(), start - contig.start(), end - contig.start(),
-                        copies.isReverse(i), number));
-            }
+        Family f = FamilyCommit.commit(genome, params, codec.decode(seed), families.size(), copies.size(),
+                copies::position, copies::isReverse, draft.right, draft.left, draft.rels, repeatMask, reportedMask);
+        if (f != null) {
+            families.add(f);
         }
-        if (report) {
-            families.add(new Family(number, codec.decode(seed), seedFreq, consensus(left, right), elements));
-        }
-    }
-
-    private static String consensus(Extension left, Extension right) {
-        StringBuilder s = new StringBuilder(left.length() + right.length());
-        for (int e = left.length() - 1; e >= 0; e--) {
-            s.append(BaseCode.toChar(left.base(e)));
-        }
-        for (int e = 0; e < right.length(); e++) {
-            s.append(BaseCode.toChar(right.base(e)));
-        }
-        return s.toString();
     }
 
     // ---- drafting ahead -------------------------------------------------------------------

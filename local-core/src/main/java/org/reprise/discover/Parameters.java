@@ -7,7 +7,9 @@ import java.util.Map;
  * REPrise's parameters, with REPrise's names and defaults (see ALGORITHM.md). Immutable; build with
  * {@link #builder()}. Every value is checked in {@link Builder#build()}, so the engine can trust them.
  */
-public final class Parameters {
+public final class Parameters implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public final int match;
     public final int mismatch;
     public final int gap;

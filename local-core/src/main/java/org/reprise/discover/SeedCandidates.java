@@ -26,7 +26,7 @@ import java.util.List;
  * </ol>
  * The result is the seed table in {@code .freq} order: count descending, position ascending.
  */
-public final class SeedCandidates {
+public final class SeedCandidates implements SeedTable {
     private final int[] freq;
     private final int[] position;
     private final long[] code;
@@ -37,19 +37,22 @@ public final class SeedCandidates {
         this.code = code;
     }
 
+    @Override
     public int size() {
         return freq.length;
     }
 
+    @Override
     public int freq(int i) {
         return freq[i];
     }
 
-    /** Genome position of the k-mer's representative (first) occurrence. */
-    public int position(int i) {
+    @Override
+    public long position(int i) {
         return position[i];
     }
 
+    @Override
     public long code(int i) {
         return code[i];
     }

@@ -8,7 +8,7 @@ public final class Extension {
     private final byte[] bases;
     private final int bestStep;
 
-    Extension(byte[] bases, int bestStep) {
+    public Extension(byte[] bases, int bestStep) {
         this.bases = bases;
         this.bestStep = bestStep;
     }
@@ -29,5 +29,17 @@ public final class Extension {
 
     public byte base(int step) {
         return bases[step];
+    }
+
+    /** The whole consensus: the left side read back towards the seed, then the right side. */
+    public static String consensus(Extension left, Extension right) {
+        StringBuilder s = new StringBuilder(left.length() + right.length());
+        for (int e = left.length() - 1; e >= 0; e--) {
+            s.append(org.reprise.genome.BaseCode.toChar(left.base(e)));
+        }
+        for (int e = 0; e < right.length(); e++) {
+            s.append(org.reprise.genome.BaseCode.toChar(right.base(e)));
+        }
+        return s.toString();
     }
 }

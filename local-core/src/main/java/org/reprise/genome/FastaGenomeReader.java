@@ -69,10 +69,45 @@ public final class FastaGenomeReader {
     public static Genome parse(InputStream in, String source) throws IOException {
         List<String> names = new ArrayList<>();
         List<byte[]> seqs = new ArrayList<>();
+        stream(in, source, new ContigSink() {
+            @Override
+            public boolean wants(int index, String name) {
+                return true;
+            }
+
+            @Override
+            public void contig(int index, String name, long length, byte[] codes) {
+                names.add(name);
+                seqs.add(codes);
+            }
+        });
+        return Genome.of(source, names, seqs);
+    }
+
+    /**
+     * What {@link #stream} hands each record to. A record the sink does not want is checked
+     * and measured but its bases are not kept, so a pass that only needs the contig table, or one
+     * partition's contigs, holds one contig's bases at most.
+     */
+    public interface ContigSink {
+        /** Whether the bases of record {@code index} (0-based, file order) are wanted. */
+        boolean wants(int index, String name);
+
+        /** A whole record: its codes, or null when not wanted. */
+        void contig(int index, String name, long length, byte[] codes) throws IOException;
+    }
+
+    /**
+     * Parses FASTA from a stream record by record, with the checks and messages of {@link #parse}
+     * (bad letters name the contig and line, duplicate names, empty input).
+     */
+    public static void stream(InputStream in, String source, ContigSink sink) throws IOException {
         Set<String> seen = new HashSet<>();
         byte[] buf = new byte[1 << 16];
         GrowableCodes current = null;
         String currentName = null;
+        int records = 0;
+        long total = 0;
         long line = 1;
         boolean atLineStart = true;
         boolean inHeader = false;
@@ -88,7 +123,7 @@ public final class FastaGenomeReader {
                             throw new GenomeFormatException(source + " line " + line + ": duplicate contig name '"
                                     + currentName + "'");
                         }
-                        current = new GrowableCodes();
+                        current = new GrowableCodes(sink.wants(records, currentName));
                         inHeader = false;
                         atLineStart = true;
                         line++;
@@ -104,8 +139,8 @@ public final class FastaGenomeReader {
                 }
                 if (atLineStart && b == '>') {
                     if (current != null) {
-                        names.add(currentName);
-                        seqs.add(current.toArray(currentName, source));
+                        total += current.size;
+                        sink.contig(records++, currentName, current.size, current.toArray());
                     }
                     header.setLength(0);
                     inHeader = true;
@@ -136,23 +171,18 @@ public final class FastaGenomeReader {
             if (!seen.add(currentName)) {
                 throw new GenomeFormatException(source + " line " + line + ": duplicate contig name '" + currentName + "'");
             }
-            current = new GrowableCodes();
+            current = new GrowableCodes(sink.wants(records, currentName));
         }
         if (current != null) {
-            names.add(currentName);
-            seqs.add(current.toArray(currentName, source));
+            total += current.size;
+            sink.contig(records++, currentName, current.size, current.toArray());
         }
-        if (names.isEmpty()) {
+        if (records == 0) {
             throw new GenomeFormatException(source + ": no FASTA record (no '>' header)");
-        }
-        long total = 0;
-        for (byte[] s : seqs) {
-            total += s.length;
         }
         if (total == 0) {
             throw new GenomeFormatException(source + ": no sequence (every record is empty)");
         }
-        return Genome.of(source, names, seqs);
     }
 
     private static String headerName(StringBuilder header, String source, long line) {
@@ -175,10 +205,20 @@ public final class FastaGenomeReader {
 
     /** A byte buffer that grows by half again; contigs are limited to 2^31 - 16 bases. */
     private static final class GrowableCodes {
-        private byte[] data = new byte[1 << 12];
-        private int size;
+        private final boolean keep;
+        private byte[] data;
+        private long size;
+
+        GrowableCodes(boolean keep) {
+            this.keep = keep;
+            this.data = keep ? new byte[1 << 12] : null;
+        }
 
         void add(byte code) {
+            if (!keep) {
+                size++;
+                return;
+            }
             if (size == data.length) {
                 long grown = Math.min((long) Integer.MAX_VALUE - 16, size + (size >> 1) + 16L);
                 if (grown <= size) {
@@ -186,11 +226,11 @@ public final class FastaGenomeReader {
                 }
                 data = Arrays.copyOf(data, (int) grown);
             }
-            data[size++] = code;
+            data[(int) size++] = code;
         }
 
-        byte[] toArray(String name, String source) {
-            return Arrays.copyOf(data, size);
+        byte[] toArray() {
+            return keep ? Arrays.copyOf(data, (int) size) : null;
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>Immutable after construction.
  */
-public final class Genome {
+public final class Genome implements ContigCoordinates {
     /** The separator REPrise puts before, between and after contigs; it enters the default k. */
     public static final int REPRISE_PADDING = 11_000;
 
@@ -85,6 +85,7 @@ public final class Genome {
         return contigs;
     }
 
+    @Override
     public int contigCount() {
         return contigs.size();
     }
@@ -93,7 +94,23 @@ public final class Genome {
         return contigs.get(index);
     }
 
+    @Override
+    public String contigName(int contigIndex) {
+        return contigs.get(contigIndex).name();
+    }
+
+    @Override
+    public long contigStart(int contigIndex) {
+        return starts[contigIndex];
+    }
+
+    @Override
+    public long contigLength(int contigIndex) {
+        return contigs.get(contigIndex).length();
+    }
+
     /** All bases, valid or not, of all contigs. */
+    @Override
     public long length() {
         return length;
     }
@@ -103,7 +120,12 @@ public final class Genome {
      * for each contig and two more.
      */
     public long repriseBufferLength() {
-        return length + (long) REPRISE_PADDING * (contigs.size() + 2);
+        return repriseBufferLength(length, contigs.size());
+    }
+
+    /** {@link #repriseBufferLength()} of a genome known only by its size and contig count. */
+    public static long repriseBufferLength(long bases, int contigCount) {
+        return bases + (long) REPRISE_PADDING * (contigCount + 2);
     }
 
     /** The codes of one contig, for hot loops; index i is genome position contig.start() + i. */
@@ -112,6 +134,7 @@ public final class Genome {
     }
 
     /** The index of the contig holding a genome position (binary search over contig starts). */
+    @Override
     public int contigIndexAt(long pos) {
         if (pos < 0 || pos >= length) {
             throw new IllegalArgumentException("position " + pos + " outside genome of " + length + " bases");

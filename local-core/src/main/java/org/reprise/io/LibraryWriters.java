@@ -3,13 +3,13 @@ package org.reprise.io;
 import org.reprise.discover.DiscoveryResult;
 import org.reprise.discover.Element;
 import org.reprise.discover.Family;
-import org.reprise.discover.SeedCandidates;
-import org.reprise.genome.Contig;
-import org.reprise.genome.Genome;
+import org.reprise.discover.SeedTable;
+import org.reprise.genome.ContigCoordinates;
 import org.reprise.index.KmerCodec;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /** Writers of the text outputs: the repeat library, the seed table and the elements. */
 public final class LibraryWriters {
@@ -21,7 +21,12 @@ public final class LibraryWriters {
      * {@code >R=<n>, seedfreq=<f>, elementfreq=<e>, length=<L>, Seed=<kmer>}, 80 bases a line.
      */
     public static void writeReprof(DiscoveryResult result, Writer out) throws IOException {
-        for (Family f : result.families()) {
+        writeReprof(result.families(), out);
+    }
+
+    /** {@link #writeReprof(DiscoveryResult, Writer)} from the families alone. */
+    public static void writeReprof(List<Family> families, Writer out) throws IOException {
+        for (Family f : families) {
             String c = f.consensus();
             out.write(">R=" + f.number() + ", seedfreq=" + f.seedFreq() + ", elementfreq=" + f.elementFreq()
                     + ", length=" + c.length() + ", Seed=" + f.seed() + "\n");
@@ -37,15 +42,19 @@ public final class LibraryWriters {
      * (0-based position of the k-mer's first occurrence on the contig), count descending.
      */
     public static void writeFreq(DiscoveryResult result, Writer out) throws IOException {
-        SeedCandidates seeds = result.seeds();
-        Genome genome = result.genome();
-        KmerCodec codec = new KmerCodec(result.k());
+        writeFreq(result.seeds(), result.k(), result.genome(), out);
+    }
+
+    /** {@link #writeFreq(DiscoveryResult, Writer)} from the seed table and the contig coordinates. */
+    public static void writeFreq(SeedTable seeds, int k, ContigCoordinates contigs, Writer out) throws IOException {
+        KmerCodec codec = new KmerCodec(k);
         StringBuilder line = new StringBuilder(128);
         for (int i = 0; i < seeds.size(); i++) {
-            Contig contig = genome.contigAt(seeds.position(i));
+            int c = contigs.contigIndexAt(seeds.position(i));
             line.setLength(0);
             line.append(codec.decode(seeds.code(i))).append('\t').append(seeds.freq(i)).append('\t')
-                    .append(contig.name()).append('\t').append(seeds.position(i) - contig.start()).append('\n');
+                    .append(contigs.contigName(c)).append('\t').append(seeds.position(i) - contigs.contigStart(c))
+                    .append('\n');
             out.append(line);
         }
     }
@@ -55,12 +64,16 @@ public final class LibraryWriters {
      * in order, elements in copy order (forward copies, then reverse ones, each by position).
      */
     public static void writeBed(DiscoveryResult result, Writer out) throws IOException {
-        Genome genome = result.genome();
+        writeBed(result.families(), result.genome(), out);
+    }
+
+    /** {@link #writeBed(DiscoveryResult, Writer)} from the families and the contig names. */
+    public static void writeBed(List<Family> families, ContigCoordinates contigs, Writer out) throws IOException {
         StringBuilder line = new StringBuilder(128);
-        for (Family f : result.families()) {
+        for (Family f : families) {
             for (Element e : f.elements()) {
                 line.setLength(0);
-                line.append(genome.contig(e.contigIndex()).name()).append('\t').append(e.start()).append('\t')
+                line.append(contigs.contigName(e.contigIndex())).append('\t').append(e.start()).append('\t')
                         .append(e.end()).append("\tR=").append(f.number()).append('\t').append(e.length())
                         .append('\t').append(e.strand()).append('\n');
                 out.append(line);

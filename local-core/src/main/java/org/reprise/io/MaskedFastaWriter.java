@@ -1,6 +1,7 @@
 package org.reprise.io;
 
 import org.reprise.genome.FastaGenomeReader;
+import org.reprise.genome.ContigCoordinates;
 import org.reprise.genome.Genome;
 import org.reprise.genome.GenomeFormatException;
 import org.reprise.mask.Bitmask;
@@ -29,6 +30,17 @@ public final class MaskedFastaWriter {
 
     public static void write(Path input, Genome genome, Bitmask mask, Style style, OutputStream out) throws IOException {
         try (InputStream in = FastaGenomeReader.open(input)) {
+            write(in, input.toString(), genome, mask, style, out);
+        }
+    }
+
+    /**
+     * Copies the FASTA read from {@code in} (decompressed) with the bases set in {@code mask}
+     * masked; {@code contigs} is the genome it was read as, to check nothing changed meanwhile.
+     */
+    public static void write(InputStream in, String input, ContigCoordinates genome, Bitmask mask, Style style,
+                             OutputStream out) throws IOException {
+        {
             byte[] buf = new byte[1 << 16];
             byte[] line = new byte[LINE + 1];
             line[LINE] = '\n';
@@ -65,7 +77,7 @@ public final class MaskedFastaWriter {
                         if (contig >= genome.contigCount()) {
                             throw new GenomeFormatException(input + " changed while it was read: more records than before");
                         }
-                        pos = genome.contig(contig).start();
+                        pos = genome.contigStart(contig);
                         inHeader = true;
                         out.write(b);
                         continue;

@@ -11,8 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
-import static org.reprise.testing.Sequences.random;
-import static org.reprise.testing.Sequences.revcomp;
+import static org.reprise.testing.Sequences.simulatedGenome;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,51 +71,4 @@ class ThreadDeterminismTest {
             }
         }
     }
-
-    /** Random contigs holding mutated copies of several repeats, on both strands, some copies cut. */
-    static String simulatedGenome(Random rnd) {
-        int[] copies = {3, 5, 8, 20, 70, 400};
-        int[] lengths = {300, 1200, 150, 500, 250, 90};
-        String[] repeats = new String[copies.length];
-        for (int r = 0; r < repeats.length; r++) {
-            repeats[r] = random(rnd, lengths[r]);
-        }
-        StringBuilder[] contigs = new StringBuilder[5];
-        for (int c = 0; c < contigs.length; c++) {
-            contigs[c] = new StringBuilder(random(rnd, 2000));
-        }
-        for (int r = 0; r < repeats.length; r++) {
-            for (int i = 0; i < copies[r]; i++) {
-                StringBuilder copy = new StringBuilder();
-                for (char b : repeats[r].toCharArray()) {
-                    int x = rnd.nextInt(100);
-                    if (x < 4) {
-                        copy.append("ACGT".charAt(rnd.nextInt(4)));
-                    } else if (x == 4) {
-                        continue;
-                    } else {
-                        copy.append(b);
-                    }
-                }
-                String s = copy.toString();
-                if (rnd.nextInt(6) == 0) {
-                    s = s.substring(rnd.nextInt(s.length() / 2));
-                }
-                if (rnd.nextBoolean()) {
-                    s = revcomp(s);
-                }
-                StringBuilder c = contigs[rnd.nextInt(contigs.length)];
-                c.append(s).append(random(rnd, 200 + rnd.nextInt(1500)));
-            }
-        }
-        StringBuilder fa = new StringBuilder();
-        for (int c = 0; c < contigs.length; c++) {
-            fa.append(">sim").append(c).append('\n');
-            for (int i = 0; i < contigs[c].length(); i += 70) {
-                fa.append(contigs[c], i, Math.min(contigs[c].length(), i + 70)).append('\n');
-            }
-        }
-        return fa.toString();
-    }
-
 }
