@@ -6,6 +6,9 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import org.apache.spark.serializer.KryoRegistrator;
 import org.reprise.spark.partition.Chunk;
+import org.reprise.spark.partition.ContigTable;
+import org.reprise.spark.reconcile.ReconcileClasses;
+import org.reprise.spark.seeds.SeedsClasses;
 import org.reprise.spark.partition.PartitionPlan;
 
 import java.util.ArrayList;
@@ -31,6 +34,16 @@ public final class RepriseKryoRegistrator implements KryoRegistrator {
         kryo.register(Chunk.class, new ChunkSerializer());
         kryo.register(Chunk[].class);
         kryo.register(PartitionPlan.class, new PartitionPlanSerializer());
+        // The job's own data (field serializers: plain holders of primitive arrays, written by
+        // Kryo's array serializers without per-element overhead).
+        kryo.register(ContigTable.class);
+        kryo.register(String[].class);
+        kryo.register(long[].class);
+        kryo.register(int[].class);
+        kryo.register(byte[].class);
+        kryo.register(long[][].class);
+        SeedsClasses.register(kryo);
+        ReconcileClasses.register(kryo);
     }
 
     /** A {@link Chunk}: contig index and name, lengths and the two intervals as variable-length numbers. */

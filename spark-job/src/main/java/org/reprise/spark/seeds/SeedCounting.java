@@ -1,0 +1,198 @@
+package org.reprise.spark.seeds;
+
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrays;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
+import org.reprise.discover.Parameters;
+import org.reprise.index.KmerCodec;
+import org.reprise.spark.partition.Chunk;
+import org.reprise.spark.partition.ContigTable;
+import org.reprise.spark.partition.PartitionSequences;
+import scala.Tuple2;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Genome-wide seed candidates (section 2 of ALGORITHM.md, {@code -dist 0}), counted across all
+ * partitions: every partition emits the canonical k-mer of each position it owns (the chunk core
+ * rule, so each position once), shuffled by canonical k-mer; each reducer then holds all
+ * occurrences of its k-mer pairs on both strands and applies local-core's rules: complexity,
+ * tandem filter (a copy less than tandemdist after the previous one on the same contig is
+ * dropped), count = forward + reverse copies, representative = the side occurring first. The
+ * result is sorted by rank with a range partitioner, ready for the driver's pre-masking pass.
+ *
+ * <p>Shuffle: 16 bytes per valid base (fly chr2R: 340 MB), in one block per (map, reduce) pair.
+ */
+public final class SeedCounting {
+    private SeedCounting() {
+    }
+
+    /** Candidates with count >= minfreq, sorted by rank (count descending, position ascending). */
+    public static JavaPairRDD<RankKey, Candidate> rank(JavaRDD<PartitionSequences> sequences,
+                                                        Broadcast<ContigTable> contigs, int k, Parameters p,
+                                                        int reducers) {
+        JavaPairRDD<Integer, KmerBlock> blocks = sequences.flatMapToPair(seq -> emit(seq, k, reducers));
+        JavaRDD<Candidate> candidates = blocks.partitionBy(new IndexPartitioner(reducers)).values()
+                .mapPartitions(it -> count(it, k, p, contigs.value()));
+        return candidates.mapToPair(c -> new Tuple2<>(c.rankKey(), c)).sortByKey(true, reducers);
+    }
+
+    /** One partition's owned k-mers, grouped by reducer. */
+    static Iterator<Tuple2<Integer, KmerBlock>> emit(PartitionSequences seq, int k, int reducers) {
+        KmerCodec codec = new KmerCodec(k);
+        LongArrayList[] codes = new LongArrayList[reducers];
+        LongArrayList[] positions = new LongArrayList[reducers];
+        for (int r = 0; r < reducers; r++) {
+            codes[r] = new LongArrayList();
+            positions[r] = new LongArrayList();
+        }
+        for (int j = 0; j < seq.chunkCount(); j++) {
+            Chunk c = seq.chunk(j);
+            byte[] bases = seq.codes(j);
+            long contigStart = seq.contigStart(j);
+            long last = Math.min(c.coreEnd(), c.contigLength() - k + 1);
+            for (long q = c.coreStart(); q < last; q++) {
+                long code = codec.encode(bases, (int) (q - c.paddedStart()));
+                if (code < 0) {
+                    continue;
+                }
+                long rc = codec.reverseComplement(code);
+                long canonical = Math.min(code, rc);
+                int r = reducerOf(canonical, reducers);
+                codes[r].add(canonical);
+                positions[r].add(((contigStart + q) << 1) | (code == canonical ? 0 : 1));
+            }
+        }
+        List<Tuple2<Integer, KmerBlock>> out = new ArrayList<>();
+        for (int r = 0; r < reducers; r++) {
+            if (!codes[r].isEmpty()) {
+                out.add(new Tuple2<>(r, new KmerBlock(codes[r].toLongArray(), positions[r].toLongArray())));
+                codes[r] = positions[r] = null;
+            }
+        }
+        return out.iterator();
+    }
+
+    static int reducerOf(long canonical, int reducers) {
+        long h = canonical * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 29;
+        return (int) Long.remainderUnsigned(h, reducers);
+    }
+
+    /** One reducer: all occurrences of its k-mer pairs, to candidates. */
+    static Iterator<Candidate> count(Iterator<KmerBlock> blocks, int k, Parameters p, ContigTable contigs) {
+        List<KmerBlock> all = new ArrayList<>();
+        int n = 0;
+        while (blocks.hasNext()) {
+            KmerBlock b = blocks.next();
+            all.add(b);
+            n += b.size();
+        }
+        long[] canonical = new long[n];
+        long[] ps = new long[n];
+        int at = 0;
+        for (KmerBlock b : all) {
+            System.arraycopy(b.canonical, 0, canonical, at, b.size());
+            System.arraycopy(b.positionStrand, 0, ps, at, b.size());
+            at += b.size();
+        }
+        all.clear();
+        LongArrays.radixSort(canonical, ps);
+        KmerCodec codec = new KmerCodec(k);
+        List<Candidate> out = new ArrayList<>();
+        long[] a = new long[16];
+        long[] b = new long[16];
+        for (int s = 0; s < n; ) {
+            int e = s;
+            while (e < n && canonical[e] == canonical[s]) {
+                e++;
+            }
+            long c = canonical[s];
+            boolean palindrome = codec.reverseComplement(c) == c;
+            int raw = palindrome ? 2 * (e - s) : e - s;
+            if (raw >= p.minFreq && codec.complexEnough(c)) {
+                if (a.length < e - s) {
+                    a = new long[e - s];
+                    b = new long[e - s];
+                }
+                int na = 0, nb = 0;
+                for (int i = s; i < e; i++) {
+                    if ((ps[i] & 1) == 0) {
+                        a[na++] = ps[i] >>> 1;
+                    } else {
+                        b[nb++] = ps[i] >>> 1;
+                    }
+                }
+                long firstA = na > 0 ? a[0] : Long.MAX_VALUE;
+                long firstB = nb > 0 ? b[0] : Long.MAX_VALUE;
+                int fa = tandemFilter(a, na, p.tandemDist, contigs);
+                int fb = palindrome ? fa : tandemFilter(b, nb, p.tandemDist, contigs);
+                int count = fa + fb;
+                if (count >= p.minFreq) {
+                    long[] la = Arrays.copyOf(a, fa);
+                    long[] lb = palindrome ? la : Arrays.copyOf(b, fb);
+                    if (firstB < firstA) {
+                        out.add(new Candidate(codec.reverseComplement(c), count, firstB, lb, la));
+                    } else {
+                        out.add(new Candidate(c, count, firstA, la, lb));
+                    }
+                }
+            }
+            s = e;
+        }
+        return out.iterator();
+    }
+
+    /** local-core's tandem filter over sorted genome positions; returns the new length. */
+    static int tandemFilter(long[] sorted, int n, int tandemDist, ContigTable contigs) {
+        if (tandemDist == 0 || n < 2) {
+            return n;
+        }
+        int w = 1;
+        long prev = sorted[0];
+        for (int i = 1; i < n; i++) {
+            long q = sorted[i];
+            if (!(q - prev < tandemDist && contigs.sameContig(prev, q))) {
+                sorted[w++] = q;
+            }
+            prev = q;
+        }
+        return w;
+    }
+
+    /** Sends key i to partition i: the map side already grouped its records by reducer. */
+    static final class IndexPartitioner extends Partitioner {
+        private static final long serialVersionUID = 1L;
+        private final int partitions;
+
+        IndexPartitioner(int partitions) {
+            this.partitions = partitions;
+        }
+
+        @Override
+        public int numPartitions() {
+            return partitions;
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            return (Integer) key;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof IndexPartitioner ip && ip.partitions == partitions;
+        }
+
+        @Override
+        public int hashCode() {
+            return partitions;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.reprise.spark;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reprise.cli.RepriseCli;
+import org.reprise.testing.Sequences;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Spark job in local[2] gives local-core's outputs byte for byte, for 1, 3 and 7 partitions,
+ * on the bundled yeast genome and on a simulated one (families of 3 to 400 copies on both strands,
+ * contigs cut into several chunks).
+ */
+class SparkRepriseJobTest {
+    static final String[] OUTPUTS = {".reprof", ".bed", ".freq", ".masked"};
+    static JavaSparkContext sc;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        sc = new JavaSparkContext(RepriseKryoRegistratorTest.kryoConf()
+                .setMaster("local[2]").setAppName("SparkRepriseJobTest")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sc != null) {
+            sc.close();
+        }
+    }
+
+    static Path bundledYeast() {
+        return Path.of("..", "examples", "sacCer_chrI_chrII.fa.gz").toAbsolutePath().normalize();
+    }
+
+    @Test
+    void bundledYeastEqualsLocalCoreForAnyPartitioning() throws IOException {
+        assertSameAsLocalCore(sc, dir, bundledYeast(), "yeast", 1, 3, 7);
+    }
+
+    @Test
+    void simulatedGenomeEqualsLocalCoreForAnyPartitioning() throws IOException {
+        Path genome = dir.resolve("sim.fa");
+        Files.writeString(genome, Sequences.simulatedGenome(new Random(2026)));
+        assertSameAsLocalCore(sc, dir, genome, "sim", 1, 3, 7);
+    }
+
+    /** Runs local-core's CLI, then the Spark job for each partition count, and compares the files. */
+    static void assertSameAsLocalCore(JavaSparkContext sc, Path dir, Path genome, String name, int... partitions)
+            throws IOException {
+        Path local = dir.resolve("local-" + name);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = RepriseCli.execute(new String[] {"-input", genome.toString(), "-output", local.toString(), "-q"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertEquals(0, exit, err.toString());
+        assertTrue(Files.readString(Path.of(local + ".reprof")).contains(">R=1,"), "too few families to be a test");
+        for (int p : partitions) {
+            Path out = dir.resolve("spark-" + name + "-p" + p).resolve(name);
+            ByteArrayOutputStream jobErr = new ByteArrayOutputStream();
+            int code = SparkRepriseJob.execute(new String[] {"-input", genome.toUri().toString(), "-output",
+                    out.toUri().toString(), "--partitions", Integer.toString(p), "--window", "64", "-q"},
+                    sc, new PrintStream(new ByteArrayOutputStream()), new PrintStream(jobErr));
+            assertEquals(0, code, jobErr.toString());
+            assertTrue(Files.exists(out.resolve("_SUCCESS")), "no _SUCCESS in " + out);
+            for (String suffix : OUTPUTS) {
+                assertArrayEquals(Files.readAllBytes(Path.of(local + suffix)), Files.readAllBytes(out.resolve(name + suffix)),
+                        name + suffix + " differs from local-core's with " + p + " partitions");
+            }
+        }
+    }
+}
