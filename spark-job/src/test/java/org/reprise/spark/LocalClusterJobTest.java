@@ -1,0 +1,78 @@
+package org.reprise.spark;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reprise.testing.Sequences;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * The job on {@code local-cluster[2,1,1024]}: two real executor JVMs, so every task result,
+ * broadcast and shuffle goes through Kryo between processes. Outputs equal local-core's for 1, 3
+ * and 7 partitions on the bundled yeast genome and on a simulated one.
+ *
+ * <p>The executors are launched by Spark's worker from {@code $SPARK_HOME} (surefire sets it to
+ * target/spark-home; an empty jars/ folder is enough) with this JVM's class path.
+ */
+class LocalClusterJobTest {
+    static JavaSparkContext sc;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws IOException {
+        String home = System.getenv("SPARK_HOME");
+        assertNotNull(home, "SPARK_HOME must be set (spark-job/pom.xml's surefire configuration sets it)");
+        Files.createDirectories(Path.of(home, "jars"));
+        String javaOptions = String.join(" ", ManagementFactoryArgs.sparkJavaOptions());
+        sc = new JavaSparkContext(RepriseKryoRegistratorTest.kryoConf()
+                .setMaster("local-cluster[2,1,1024]").setAppName("LocalClusterJobTest")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+                .set("spark.executor.extraJavaOptions", javaOptions));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sc != null) {
+            sc.close();
+        }
+    }
+
+    @Test
+    void twoExecutorJvmsGiveLocalCoreOutputs() throws IOException, InterruptedException {
+        // Two executor JVMs really run (they register a moment after the context starts).
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (sc.sc().getExecutorIds().size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(2, sc.sc().getExecutorIds().size(), "executors: " + sc.sc().getExecutorIds());
+        SparkRepriseJobTest.assertSameAsLocalCore(sc, dir, SparkRepriseJobTest.bundledYeast(), "yeast", 1, 3, 7);
+        Path genome = dir.resolve("sim.fa");
+        Files.writeString(genome, Sequences.simulatedGenome(new Random(2026)));
+        SparkRepriseJobTest.assertSameAsLocalCore(sc, dir, genome, "sim", 1, 3, 7);
+    }
+
+    /** Spark's Java 17 options, as this test JVM got them from surefire's argLine. */
+    static final class ManagementFactoryArgs {
+        static List<String> sparkJavaOptions() {
+            return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                    .filter(a -> a.startsWith("--add-") || a.startsWith("-Dio.netty") || a.startsWith("-XX:+Ignore")
+                            || a.startsWith("--sun-misc") || a.startsWith("--enable-native"))
+                    .toList();
+        }
+    }
+}
