@@ -1,0 +1,122 @@
+package org.reprise.spark;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reprise.cli.RepriseCli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The job reading its genome from {@code hdfs://} and writing its outputs there (an in-process
+ * MiniDFSCluster), with local[2] executors: local-core's outputs, {@code _SUCCESS}, refusal to
+ * overwrite without {@code --overwrite}, and a bad letter reported by contig and line with
+ * nothing left behind.
+ */
+class SparkJobHdfsTest {
+    @TempDir
+    static java.nio.file.Path base;
+    static MiniDFSCluster cluster;
+    static FileSystem hdfs;
+    static String root;
+    static JavaSparkContext sc;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Configuration conf = new Configuration();
+        conf.set("dfs.namenode.rpc-address", "127.0.0.1:0");
+        conf.set("dfs.namenode.http-address", "127.0.0.1:0");
+        conf.set("dfs.datanode.address", "127.0.0.1:0");
+        conf.set("dfs.datanode.http.address", "127.0.0.1:0");
+        conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
+        conf.setBoolean("dfs.permissions.enabled", false);
+        cluster = new MiniDFSCluster.Builder(conf, base.resolve("dfs").toFile()).numDataNodes(1).build();
+        cluster.waitActive();
+        hdfs = cluster.getFileSystem();
+        root = hdfs.getUri().toString();
+        sc = new JavaSparkContext(RepriseKryoRegistratorTest.kryoConf()
+                .setMaster("local[2]").setAppName("SparkJobHdfsTest")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sc != null) {
+            sc.close();
+        }
+        if (cluster != null) {
+            cluster.shutdown(true);
+        }
+    }
+
+    private static int job(ByteArrayOutputStream err, String... args) {
+        return SparkRepriseJob.execute(args, sc, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+    }
+
+    @Test
+    void readsAndWritesHdfsWithLocalCoreOutputs() throws IOException {
+        java.nio.file.Path yeast = SparkRepriseJobTest.bundledYeast();
+        String input = root + "/genomes/yeast.fa.gz";
+        hdfs.copyFromLocalFile(new Path(yeast.toString()), new Path(input));
+        java.nio.file.Path local = base.resolve("local-yeast");
+        assertEquals(0, RepriseCli.execute(new String[] {"-input", yeast.toString(), "-output", local.toString(), "-q"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())));
+
+        String output = root + "/results/yeast";
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, job(err, "-input", input, "-output", output, "--partitions", "3", "-q"), err.toString());
+        assertTrue(hdfs.exists(new Path(output + "/_SUCCESS")));
+        for (String suffix : SparkRepriseJobTest.OUTPUTS) {
+            try (InputStream in = hdfs.open(new Path(output + "/yeast" + suffix))) {
+                assertArrayEquals(Files.readAllBytes(java.nio.file.Path.of(local + suffix)), in.readAllBytes(),
+                        "yeast" + suffix + " on HDFS differs from local-core's");
+            }
+        }
+
+        // A rerun over the finished output is refused, and leaves it untouched; --overwrite replaces it.
+        long before = hdfs.getFileStatus(new Path(output + "/_SUCCESS")).getModificationTime();
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        assertEquals(1, job(again, "-input", input, "-output", output, "-q"));
+        assertTrue(again.toString().contains("--overwrite"), again.toString());
+        assertEquals(before, hdfs.getFileStatus(new Path(output + "/_SUCCESS")).getModificationTime());
+        ByteArrayOutputStream replaced = new ByteArrayOutputStream();
+        assertEquals(0, job(replaced, "-input", input, "-output", output, "--overwrite", "-q"), replaced.toString());
+        assertTrue(hdfs.exists(new Path(output + "/_SUCCESS")));
+    }
+
+    @Test
+    void aBadLetterNamesContigAndLineAndLeavesNoOutput() throws IOException {
+        String input = root + "/genomes/bad.fa";
+        try (var out = hdfs.create(new Path(input))) {
+            out.write(">good\nACGTACGTACGT\n>broken\nACGT\nACJT\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        String output = root + "/results/bad";
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(1, job(err, "-input", input, "-output", output, "-q"));
+        String message = err.toString();
+        assertTrue(message.contains("line 5") && message.contains("broken") && message.contains("'J'"), message);
+        assertFalse(hdfs.exists(new Path(output)), "nothing may be left at " + output);
+        assertEquals(0, hdfs.listStatus(new Path(root + "/results")).length == 0 ? 0
+                : java.util.Arrays.stream(hdfs.listStatus(new Path(root + "/results")))
+                        .filter(s -> s.getPath().getName().startsWith("bad") || s.getPath().getName().startsWith("_temporary"))
+                        .count());
+    }
+}
