@@ -100,6 +100,11 @@ public final class SparkRepriseJob implements Callable<Integer> {
             description = "Most seeds drafted per round of the family loop (default ${DEFAULT-VALUE}).")
     int window = 256;
 
+    @Option(names = {"--flank"}, paramLabel = "BASES",
+            description = "Flank cut around each copy in a round's first try; drafts that may reach past it are made "
+                    + "again with maxextend + maxgap (default ${DEFAULT-VALUE}).")
+    int flank = DriverFamilyLoop.FIRST_RADIUS;
+
     @Option(names = {"--mask-style"}, paramLabel = "hard|soft", description = "NAME.masked: hard (N) or soft (lowercase). Default ${DEFAULT-VALUE}.")
     String maskStyle = "hard";
 
@@ -213,6 +218,8 @@ public final class SparkRepriseJob implements Callable<Integer> {
     Map<String, Object> run(JavaSparkContext sc, Parameters params, MaskedFastaWriter.Style style, PrintStream log)
             throws IOException {
         Progress progress = new Progress(log);
+        JobClock clock = new JobClock();
+        sc.sc().addSparkListener(clock);
         Map<String, Object> summary = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
         long start = System.nanoTime();
@@ -228,9 +235,9 @@ public final class SparkRepriseJob implements Callable<Integer> {
             int k = params.k > 0 ? params.k : KmerLength.defaultK(contigs.repriseBufferLength(), params.dist);
             params = params.toBuilder().k(k).build();
             // Padding: a copy's flank (maxextend + maxgap beyond its k-mer) never leaves its chunk.
-            long flank = (long) DraftRound.fullRadius(params) + k;
-            GenomePartitioner partitioner = partitions > 0 ? GenomePartitioner.withPartitions(partitions, flank)
-                    : GenomePartitioner.withTargetSize(partitionSize, flank);
+            long padding = (long) DraftRound.fullRadius(params) + k;
+            GenomePartitioner partitioner = partitions > 0 ? GenomePartitioner.withPartitions(partitions, padding)
+                    : GenomePartitioner.withTargetSize(partitionSize, padding);
             PartitionPlan plan = partitioner.partition(contigs.names(), contigs.lengths());
             int p = plan.partitionCount();
             progress.message(String.format(Locale.ROOT, "%d contigs, %,d bases, k=%d, %d partitions",
@@ -277,7 +284,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
                 sc.setJobDescription("families: round " + (++round[0]) + ", drafting " + requests.size()
                         + " seeds (flanks of " + radius + " bases)");
                 return drafts.run(requests, radius);
-            }, window, progress);
+            }, window, flank, progress);
             List<Family> families = loop.run();
             seconds.put("families", lap(t));
 
@@ -321,7 +328,11 @@ public final class SparkRepriseJob implements Callable<Integer> {
             for (Map.Entry<String, Double> e : seconds.entrySet()) {
                 summary.put(e.getKey() + "_seconds", e.getValue());
             }
-            summary.put("total_seconds", lap(start));
+            double total = lap(start);
+            summary.put("total_seconds", total);
+            summary.put("spark_jobs", clock.jobs);
+            summary.put("spark_job_seconds", clock.seconds());
+            summary.put("driver_only_seconds", Math.max(0, total - clock.seconds()));
             summary.put("driver_peak_heap_bytes", peakHeapBytes());
             try (Writer w = out.createWriter(name + ".summary.json")) {
                 writeJson(summary, w);
@@ -329,6 +340,34 @@ public final class SparkRepriseJob implements Callable<Integer> {
             out.commit();
         }
         return summary;
+    }
+
+    /**
+     * Time with a Spark job running (the job's stages run one after the other, so their spans do
+     * not overlap); the rest of the run is the driver's alone.
+     */
+    static final class JobClock extends org.apache.spark.scheduler.SparkListener {
+        private final Map<Integer, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong();
+        volatile int jobs;
+
+        @Override
+        public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart e) {
+            started.put(e.jobId(), e.time());
+        }
+
+        @Override
+        public void onJobEnd(org.apache.spark.scheduler.SparkListenerJobEnd e) {
+            Long t = started.remove(e.jobId());
+            if (t != null) {
+                millis.addAndGet(e.time() - t);
+                jobs++;
+            }
+        }
+
+        double seconds() {
+            return millis.get() / 1e3;
+        }
     }
 
     private static void describe(JavaSparkContext sc, Progress progress, String what) {

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -63,9 +65,25 @@ class SparkRepriseJobTest {
         assertSameAsLocalCore(sc, dir, genome, "sim", 1, 3, 7);
     }
 
+    @Test
+    void shortFirstFlanksAreRedoneWithTheFullWindow() throws IOException {
+        // With 60-base flanks nearly every draft might reach past them: the rounds must notice
+        // and draft again with maxextend + maxgap, and the output must not change.
+        Path genome = dir.resolve("sim.fa");
+        Files.writeString(genome, Sequences.simulatedGenome(new Random(2026)));
+        assertSameAsLocalCore(sc, dir, genome, "short", new String[] {"--flank", "60"}, 3);
+        String summary = Files.readString(dir.resolve("spark-short-p3").resolve("short").resolve("short.summary.json"));
+        assertTrue(!summary.contains("\"drafts_with_full_window\": 0,"), summary);
+    }
+
     /** Runs local-core's CLI, then the Spark job for each partition count, and compares the files. */
     static void assertSameAsLocalCore(JavaSparkContext sc, Path dir, Path genome, String name, int... partitions)
             throws IOException {
+        assertSameAsLocalCore(sc, dir, genome, name, new String[0], partitions);
+    }
+
+    static void assertSameAsLocalCore(JavaSparkContext sc, Path dir, Path genome, String name, String[] extra,
+                                      int... partitions) throws IOException {
         Path local = dir.resolve("local-" + name);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = RepriseCli.execute(new String[] {"-input", genome.toString(), "-output", local.toString(), "-q"},
@@ -75,8 +93,10 @@ class SparkRepriseJobTest {
         for (int p : partitions) {
             Path out = dir.resolve("spark-" + name + "-p" + p).resolve(name);
             ByteArrayOutputStream jobErr = new ByteArrayOutputStream();
-            int code = SparkRepriseJob.execute(new String[] {"-input", genome.toUri().toString(), "-output",
-                    out.toUri().toString(), "--partitions", Integer.toString(p), "--window", "64", "-q"},
+            List<String> args = new ArrayList<>(List.of("-input", genome.toUri().toString(), "-output",
+                    out.toUri().toString(), "--partitions", Integer.toString(p), "--window", "64", "-q"));
+            args.addAll(List.of(extra));
+            int code = SparkRepriseJob.execute(args.toArray(new String[0]),
                     sc, new PrintStream(new ByteArrayOutputStream()), new PrintStream(jobErr));
             assertEquals(0, code, jobErr.toString());
             assertTrue(Files.exists(out.resolve("_SUCCESS")), "no _SUCCESS in " + out);

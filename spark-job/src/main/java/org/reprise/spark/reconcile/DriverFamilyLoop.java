@@ -2,6 +2,7 @@ package org.reprise.spark.reconcile;
 
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.longs.LongRBTreeSet;
 import org.reprise.discover.Family;
 import org.reprise.discover.FamilyCommit;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The family loop on the driver, in rounds: local-core's loop exactly (lazy seed queue, recount
@@ -31,8 +34,9 @@ import java.util.function.BiFunction;
  * base) lives here, and every claim of an element is decided here in global seed order.
  */
 public final class DriverFamilyLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(DriverFamilyLoop.class);
     /** First flank radius of a round: most sides stop long before it (measured on fly chr2R). */
-    static final int FIRST_RADIUS = 2_000;
+    public static final int FIRST_RADIUS = 2_000;
 
     private final ContigTable contigs;
     private final Parameters params;
@@ -45,6 +49,10 @@ public final class DriverFamilyLoop {
     private final Bitmask reportedMask;
     private final BiFunction<List<DraftRequest>, Integer, List<RemoteDraft>> drafter;
     private final int window;
+    private final int firstRadius;
+    /** Seeds drafted in the next round: grows with the seeds a round's drafts carried, up to window. */
+    private int nextWindow = 16;
+    private int usedAtLastRound;
     private final ProgressListener progress;
     private final Long2ObjectOpenHashMap<Ahead> ahead = new Long2ObjectOpenHashMap<>();
     private final List<Family> families = new ArrayList<>();
@@ -52,6 +60,12 @@ public final class DriverFamilyLoop {
     private long[] rev;
 
     int seedsProcessed;
+    /** Seeds of the last round's look-ahead, and those of them left out for touching a claim. */
+    private final LongOpenHashSet lastWindow = new LongOpenHashSet();
+    private final LongOpenHashSet lastClaimSkipped = new LongOpenHashSet();
+    int missClaimed;
+    int missInWindow;
+    int missOutsideWindow;
     int rounds;
     long drafted;
     long redraftedFullWindow;
@@ -66,7 +80,8 @@ public final class DriverFamilyLoop {
      */
     public DriverFamilyLoop(ContigTable contigs, Parameters params, int k, SeedList seeds,
                             BiFunction<List<DraftRequest>, Integer, List<RemoteDraft>> drafter, int window,
-                            ProgressListener progress) {
+                            int firstRadius, ProgressListener progress) {
+        this.firstRadius = Math.max(params.maxGap + 1, firstRadius);
         this.contigs = contigs;
         this.params = params;
         this.k = k;
@@ -94,6 +109,14 @@ public final class DriverFamilyLoop {
             }
             RemoteDraft draft = takeAhead(seed, fwd, rev);
             if (draft == null) {
+                // Why no draft was ready: figures for tuning the rounds.
+                if (lastClaimSkipped.contains(seed)) {
+                    missClaimed++;
+                } else if (lastWindow.contains(seed)) {
+                    missInWindow++;
+                } else {
+                    missOutsideWindow++;
+                }
                 round(seed);
                 draft = takeAhead(seed, fwd, rev);
                 if (draft == null) {
@@ -179,28 +202,43 @@ public final class DriverFamilyLoop {
         long[] codes = new long[look];
         int[] counts = new int[look];
         int n = queue.peekTop(look, codes, counts);
+        lastClaimSkipped.clear();
+        lastWindow.clear();
+        for (int i = 0; i < n; i++) {
+            lastWindow.add(codes[i]);
+        }
         if (ahead.size() > 8 * window) {
             ahead.clear(); // drafts of seeds that left the window long ago are unlikely to be used
         }
-        for (int i = 0; i < n && requests.size() < window; i++) {
+        // Size the round by the last one: a round whose drafts carried the loop through u seeds
+        // asks for about 2u now. Early on, large families mask most of the seeds drafted with
+        // them (a round of 256 drafts then carried 1 to 3 seeds on fly chr2R), later rounds carry
+        // hundreds.
+        int carried = draftsUsed - usedAtLastRound;
+        usedAtLastRound = draftsUsed;
+        nextWindow = rounds == 0 ? Math.min(window, 16) : Math.max(8, Math.min(window, 2 * carried));
+        for (int i = 0; i < n && requests.size() < nextWindow; i++) {
             int s = seedIndex.get(codes[i]);
             long[] f = unmasked(seeds.forward(s));
             long[] r = unmasked(seeds.reverse(s));
-            if (f.length + r.length < Math.max(params.minFreq, counts[i])) {
-                continue; // will be recounted and pushed back, not taken with these copies
+            if (f.length + r.length < params.minFreq) {
+                continue; // will be dropped when its turn comes
             }
+            // A seed with fewer copies than the queue says will be pushed back with these
+            // copies, and is often taken later with exactly them: drafting it now saves a round.
             Ahead a = ahead.get(codes[i]);
             if (a != null && Arrays.equals(a.forward, f) && Arrays.equals(a.reverse, r)) {
                 claim(claimed, f, r);
                 continue; // already drafted from these copies
             }
             if (meets(claimed, f) || meets(claimed, r)) {
+                lastClaimSkipped.add(codes[i]);
                 continue;
             }
             claim(claimed, f, r);
             requests.add(new DraftRequest(codes[i], f, r));
         }
-        List<RemoteDraft> drafts = drafter.apply(requests, Math.min(FIRST_RADIUS, DraftRound.fullRadius(params)));
+        List<RemoteDraft> drafts = drafter.apply(requests, Math.min(firstRadius, DraftRound.fullRadius(params)));
         List<DraftRequest> again = new ArrayList<>();
         Long2ObjectOpenHashMap<DraftRequest> byCode = new Long2ObjectOpenHashMap<>();
         for (DraftRequest q : requests) {
@@ -221,7 +259,17 @@ public final class DriverFamilyLoop {
         }
         rounds++;
         drafted += requests.size();
-        roundSeconds += (System.nanoTime() - t) / 1e9;
+        double took = (System.nanoTime() - t) / 1e9;
+        roundSeconds += took;
+        if (LOG.isDebugEnabled()) {
+            int total = 0, max = 0;
+            for (DraftRequest q : requests) {
+                total += q.copies();
+                max = Math.max(max, q.copies());
+            }
+            LOG.debug(String.format("round %d: %.2f s, %d seeds, %d copies (largest seed %d), %d again with the full window",
+                    rounds, took, requests.size(), total, max, again.size()));
+        }
     }
 
     private void keep(DraftRequest q, RemoteDraft d) {
@@ -263,6 +311,9 @@ public final class DriverFamilyLoop {
         m.put("drafts_stale", draftsStale);
         m.put("drafts_with_full_window", redraftedFullWindow);
         m.put("round_seconds", roundSeconds);
+        m.put("rounds_for_a_seed_left_out_by_claims", missClaimed);
+        m.put("rounds_for_a_seed_left_out_otherwise", missInWindow);
+        m.put("rounds_for_a_seed_outside_the_look_ahead", missOutsideWindow);
         return m;
     }
 
