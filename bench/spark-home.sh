@@ -9,6 +9,10 @@
 #   bench/spark-home.sh --smoke DIR   the same, then: a Master and a Worker on 127.0.0.1, the smoke
 #                                     test (org.reprise.spark.SparkSmokeTest) submitted through
 #                                     ./submit.sh, its answer checked, the daemons stopped.
+#   bench/spark-home.sh --job DIR [GENOME]
+#                                     the same, but submits the discovery job itself on GENOME
+#                                     (default: the bundled yeast example) with 2 executors of one
+#                                     core, and checks its four outputs equal local-core's.
 #
 # The scripts behave as Spark's own: bin/spark-class asks Spark's launcher
 # (org.apache.spark.launcher.Main) for the java command line, as Spark's spark-class does, and
@@ -21,7 +25,13 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 SMOKE=false
+JOB=false
+JOB_GENOME=$ROOT/examples/sacCer_chrI_chrII.fa.gz
 if [ "${1:-}" = "--smoke" ]; then SMOKE=true; shift; fi
+if [ "${1:-}" = "--job" ]; then
+  JOB=true; shift
+  if [ $# -eq 2 ]; then JOB_GENOME=$(readlink -f "$2"); set -- "$1"; fi
+fi
 if [ $# -ne 1 ] || [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
   [ $# -eq 1 ] && STATUS=0 || STATUS=2
   awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"
@@ -176,8 +186,8 @@ printf '#!/usr/bin/env bash\nexec "$(dirname "${BASH_SOURCE[0]}")/daemon.sh" sto
 chmod +x "$DIR/bin/"* "$DIR/sbin/"*
 echo "SPARK_HOME ready: $DIR ($(ls "$DIR/jars" | wc -l) jars)" >&2
 
-# ---- --smoke: Master + Worker on 127.0.0.1, the smoke test through submit.sh, daemons stopped ----
-if $SMOKE; then
+# ---- --smoke / --job: Master + Worker on 127.0.0.1, a submission through submit.sh, daemons stopped ----
+if $SMOKE || $JOB; then
   export SPARK_HOME=$DIR SPARK_LOCAL_IP=127.0.0.1
   export SPARK_MASTER_HOST=127.0.0.1 SPARK_MASTER_PORT=${SPARK_MASTER_PORT:-17077}
   export SPARK_MASTER_WEBUI_PORT=${SPARK_MASTER_WEBUI_PORT:-18080} SPARK_WORKER_WEBUI_PORT=${SPARK_WORKER_WEBUI_PORT:-18081}
@@ -186,6 +196,28 @@ if $SMOKE; then
   trap cleanup EXIT
   "$DIR/sbin/start-master.sh"
   "$DIR/sbin/start-worker.sh" "spark://127.0.0.1:$SPARK_MASTER_PORT"
+  if $JOB; then
+    NAME=$(basename "$JOB_GENOME" | sed 's/\.gz$//; s/\.fa$//; s/\.fasta$//')
+    RESULT=$DIR/results/$NAME
+    rm -rf "$DIR/results" "$DIR/local-$NAME".*
+    mkdir -p "$DIR/results"
+    START=$(date +%s)
+    if ! timeout 3600 "$ROOT/submit.sh" --master "spark://127.0.0.1:$SPARK_MASTER_PORT" --driver-memory 2g \
+        --executor-memory 2g --executor-cores 1 --conf spark.cores.max=2 \
+        -input "file://$JOB_GENOME" -output "file://$RESULT" --partitions 3 > "$DIR/logs/job.out" 2>&1; then
+      echo "job FAILED; output:" >&2; tail -40 "$DIR/logs/job.out" >&2; exit 1
+    fi
+    echo "job on spark://127.0.0.1:$SPARK_MASTER_PORT: $(grep 'done:' "$DIR/logs/job.out" | tail -1) (submit to exit $(( $(date +%s) - START )) s)"
+    java -jar "$ROOT/local-core/target/reprise-local-core-0.1.0-SNAPSHOT-all.jar" -input "$JOB_GENOME" \
+      -output "$DIR/local-$NAME" -q
+    STATUS=0
+    for s in reprof bed freq masked; do
+      if cmp -s "$DIR/local-$NAME.$s" "$RESULT/$NAME.$s"; then echo "  .$s identical to local-core's"
+      else echo "  .$s DIFFERS from local-core's" >&2; STATUS=1; fi
+    done
+    [ -f "$RESULT/_SUCCESS" ] && echo "  _SUCCESS present" || { echo "  no _SUCCESS" >&2; STATUS=1; }
+    exit $STATUS
+  fi
   OUT=$DIR/logs/smoke.out
   START=$(date +%s)
   if timeout 300 "$ROOT/submit.sh" --master "spark://127.0.0.1:$SPARK_MASTER_PORT" \
