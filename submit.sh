@@ -8,8 +8,8 @@
 #                          install needed; spark://HOST:PORT, yarn, k8s://..., local-cluster[..]:
 #                          $SPARK_HOME/bin/spark-submit (SPARK_HOME must be set; bench/spark-home.sh
 #                          DIR assembles one from Maven Central)
-#   --class NAME           main class (default: the job, org.reprise.spark.SparkRepriseJob; until it
-#                          exists, the smoke test org.reprise.spark.SparkSmokeTest)
+#   --class NAME           main class (default: the job, org.reprise.spark.SparkRepriseJob; the
+#                          smoke test is org.reprise.spark.SparkSmokeTest)
 #   --conf KEY=VALUE       a Spark setting (repeatable); overrides conf/spark-defaults.conf
 #   --properties-file F    Spark settings file (default: conf/spark-defaults.conf)
 #   --driver-memory M      driver heap (embedded mode: the JVM's -Xmx); default spark.driver.memory
@@ -18,10 +18,13 @@
 #   --rebuild              rebuild the application jar and the cached class path first
 #   -h, --help             this text
 #
-# Job options: the local CLI's (-input GENOME.fa[.gz], -output DIR, -dist, -k, ... see
-# bin/reprise --help), with -input and -output as URIs (file://, hdfs://, s3a:// when configured)
-# and -output a directory, plus --partitions N, --overwrite. Defaults: conf/reprise.properties,
-# whose path the job finds in the Spark setting spark.reprise.defaultsFile.
+# Job options (all of them: ./submit.sh -- --help): the local CLI's (-input GENOME.fa[.gz],
+# -output DIR, -k, -minfreq, ... see bin/reprise --help; -dist 0 only for now), with -input and
+# -output as URIs (file://, hdfs://, s3a:// when configured) and -output a directory that receives
+# NAME.reprof, NAME.bed, NAME.freq, NAME.masked, NAME.summary.json and _SUCCESS (NAME: its last
+# component), plus --partitions N, --partition-size BASES, --window N, --flank BASES,
+# --mask-style hard|soft, --overwrite, --quiet. Defaults: conf/reprise.properties, whose path the
+# job finds in the Spark setting spark.reprise.defaultsFile.
 #
 # The application jar is spark-job/target/reprise-spark-job-*-job.jar (this module, local-core and
 # their libraries; Spark, Scala, Hadoop and logging excluded); it is built when missing. Embedded
@@ -33,13 +36,13 @@
 # JVM options for embedded mode).
 #
 # Examples:
+#   ./submit.sh -input examples/sacCer_chrI_chrII.fa.gz -output /tmp/yeast
 #   ./submit.sh --class org.reprise.spark.SparkSmokeTest
 #   SPARK_HOME=/tmp/spark ./submit.sh --master spark://127.0.0.1:7077 -input hdfs://nn/g.fa.gz -output hdfs://nn/out
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
-# The real job's main class (org.reprise.spark.SparkRepriseJob, to be written); until the jar
-# holds it, the default is the smoke test.
+# The job's main class; a jar built before it existed falls back to the smoke test.
 REPRISE_JOB_MAIN_CLASS=org.reprise.spark.SparkRepriseJob
 SMOKE_TEST_MAIN_CLASS=org.reprise.spark.SparkSmokeTest
 

@@ -67,10 +67,40 @@ class ConfigurationFilesTest {
     void jobDefaultsAreREPrisesDefaults() throws IOException {
         Properties job = load("conf/reprise.properties");
         for (Map.Entry<String, Object> e : Parameters.defaults().asMap().entrySet()) {
+            if (e.getKey().equals("threads")) {
+                continue; // the job's parallelism is its executors' cores
+            }
             assertEquals(String.valueOf(e.getValue()), job.getProperty(e.getKey()), e.getKey());
         }
         assertTrue(Long.parseLong(job.getProperty("partition.target.bases")) >= 0);
         assertTrue(Integer.parseInt(job.getProperty("partitions")) >= 0);
+        // Every key is an option of the job (picocli's properties default provider reads them by
+        // option name, or by description key), so an edit to the file changes a default.
+        picocli.CommandLine.Model.CommandSpec spec = new picocli.CommandLine(new SparkRepriseJob()).getCommandSpec();
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (picocli.CommandLine.Model.OptionSpec o : spec.options()) {
+            known.add(o.longestName().replaceFirst("^-+", ""));
+            if (o.descriptionKey() != null && !o.descriptionKey().isEmpty()) {
+                known.add(o.descriptionKey());
+            }
+        }
+        for (String key : job.stringPropertyNames()) {
+            assertTrue(known.contains(key), "conf/reprise.properties: " + key + " is not an option of the job");
+        }
+    }
+
+    @Test
+    void theJobTakesItsDefaultsFromRepriseProperties() throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("reprise", ".properties");
+        java.nio.file.Files.writeString(file, "window=77\nminfreq=9\npartition.target.bases=1234\n");
+        SparkRepriseJob job = new SparkRepriseJob();
+        picocli.CommandLine cl = new picocli.CommandLine(job);
+        cl.setDefaultValueProvider(new picocli.CommandLine.PropertiesDefaultProvider(file.toFile()));
+        cl.parseArgs("-input", "g.fa", "-output", "out");
+        assertEquals(77, job.window);
+        assertEquals(1234, job.partitionSize);
+        assertEquals(9, job.algorithm.builder().build().minFreq);
+        java.nio.file.Files.delete(file);
     }
 
     @Test
