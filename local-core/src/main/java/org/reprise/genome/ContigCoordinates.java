@@ -20,4 +20,22 @@ public interface ContigCoordinates {
 
     /** The contig holding a genome position. */
     int contigIndexAt(long pos);
+
+    /**
+     * The contig holding {@code pos}, by binary search over contig starts; empty contigs share
+     * their start with the next one, and the base belongs to the non-empty one.
+     */
+    static int indexAt(long[] starts, long length, long pos) {
+        if (pos < 0 || pos >= length) {
+            throw new IllegalArgumentException("position " + pos + " outside genome of " + length + " bases");
+        }
+        int i = java.util.Arrays.binarySearch(starts, pos);
+        if (i >= 0) {
+            while (i + 1 < starts.length && starts[i + 1] == pos) {
+                i++;
+            }
+            return i;
+        }
+        return -i - 2;
+    }
 }

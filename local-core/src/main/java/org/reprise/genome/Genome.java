@@ -136,18 +136,7 @@ public final class Genome implements ContigCoordinates {
     /** The index of the contig holding a genome position (binary search over contig starts). */
     @Override
     public int contigIndexAt(long pos) {
-        if (pos < 0 || pos >= length) {
-            throw new IllegalArgumentException("position " + pos + " outside genome of " + length + " bases");
-        }
-        int i = Arrays.binarySearch(starts, pos);
-        if (i >= 0) {
-            // Empty contigs share their start with the next one; the base belongs to the non-empty one.
-            while (i + 1 < starts.length && starts[i + 1] == pos) {
-                i++;
-            }
-            return i;
-        }
-        return -i - 2;
+        return ContigCoordinates.indexAt(starts, length, pos);
     }
 
     public Contig contigAt(long pos) {

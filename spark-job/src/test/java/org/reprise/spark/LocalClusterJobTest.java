@@ -36,11 +36,7 @@ class LocalClusterJobTest {
         assertNotNull(home, "SPARK_HOME must be set (spark-job/pom.xml's surefire configuration sets it)");
         Files.createDirectories(Path.of(home, "jars"));
         String javaOptions = String.join(" ", ManagementFactoryArgs.sparkJavaOptions());
-        sc = new JavaSparkContext(RepriseKryoRegistratorTest.kryoConf()
-                .setMaster("local-cluster[2,1,1024]").setAppName("LocalClusterJobTest")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1")
+        sc = new JavaSparkContext(SparkTesting.conf("local-cluster[2,1,1024]", "LocalClusterJobTest")
                 .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
                 .set("spark.executor.extraJavaOptions", javaOptions));
     }

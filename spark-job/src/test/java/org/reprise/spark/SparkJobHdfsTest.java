@@ -1,6 +1,5 @@
 package org.reprise.spark;
 
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -39,22 +38,10 @@ class SparkJobHdfsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Configuration conf = new Configuration();
-        conf.set("dfs.namenode.rpc-address", "127.0.0.1:0");
-        conf.set("dfs.namenode.http-address", "127.0.0.1:0");
-        conf.set("dfs.datanode.address", "127.0.0.1:0");
-        conf.set("dfs.datanode.http.address", "127.0.0.1:0");
-        conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
-        conf.setBoolean("dfs.permissions.enabled", false);
-        cluster = new MiniDFSCluster.Builder(conf, base.resolve("dfs").toFile()).numDataNodes(1).build();
-        cluster.waitActive();
+        cluster = SparkTesting.hdfs(base.resolve("dfs").toFile());
         hdfs = cluster.getFileSystem();
         root = hdfs.getUri().toString();
-        sc = new JavaSparkContext(RepriseKryoRegistratorTest.kryoConf()
-                .setMaster("local[2]").setAppName("SparkJobHdfsTest")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1"));
+        sc = SparkTesting.context("local[2]", "SparkJobHdfsTest");
     }
 
     @AfterAll

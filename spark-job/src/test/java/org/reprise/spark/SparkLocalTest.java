@@ -25,11 +25,7 @@ class SparkLocalTest {
 
     @BeforeAll
     static void start() {
-        sc = new JavaSparkContext(RepriseKryoRegistratorTest.kryoConf()
-                .setMaster("local[2]").setAppName("SparkLocalTest")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1"));
+        sc = SparkTesting.context("local[2]", "SparkLocalTest");
     }
 
     @AfterAll

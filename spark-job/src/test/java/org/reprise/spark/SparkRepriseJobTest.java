@@ -35,11 +35,7 @@ class SparkRepriseJobTest {
 
     @BeforeAll
     static void start() {
-        sc = new JavaSparkContext(RepriseKryoRegistratorTest.kryoConf()
-                .setMaster("local[2]").setAppName("SparkRepriseJobTest")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1"));
+        sc = SparkTesting.context("local[2]", "SparkRepriseJobTest");
     }
 
     @AfterAll

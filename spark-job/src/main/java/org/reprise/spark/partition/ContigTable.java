@@ -3,7 +3,6 @@ package org.reprise.spark.partition;
 import org.reprise.genome.ContigCoordinates;
 import org.reprise.genome.FastaGenomeReader;
 import org.reprise.genome.Genome;
-import org.reprise.genome.GenomeFormatException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,18 +107,7 @@ public final class ContigTable implements ContigCoordinates, Serializable {
 
     @Override
     public int contigIndexAt(long pos) {
-        if (pos < 0 || pos >= length) {
-            throw new GenomeFormatException("position " + pos + " outside the genome of " + length + " bases");
-        }
-        int i = Arrays.binarySearch(starts, pos);
-        if (i >= 0) {
-            // Empty contigs share their start with the next one; the base belongs to the non-empty one.
-            while (i + 1 < starts.length && starts[i + 1] == pos) {
-                i++;
-            }
-            return i;
-        }
-        return -i - 2;
+        return ContigCoordinates.indexAt(starts, length, pos);
     }
 
     public boolean sameContig(long a, long b) {

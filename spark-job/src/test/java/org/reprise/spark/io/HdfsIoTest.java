@@ -35,15 +35,7 @@ class HdfsIoTest {
 
     @BeforeAll
     static void startHdfs() throws IOException {
-        Configuration conf = new Configuration();
-        conf.set("dfs.namenode.rpc-address", "127.0.0.1:0");
-        conf.set("dfs.namenode.http-address", "127.0.0.1:0");
-        conf.set("dfs.datanode.address", "127.0.0.1:0");
-        conf.set("dfs.datanode.http.address", "127.0.0.1:0");
-        conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
-        conf.setBoolean("dfs.permissions.enabled", false);
-        cluster = new MiniDFSCluster.Builder(conf, base.toFile()).numDataNodes(1).build();
-        cluster.waitActive();
+        cluster = org.reprise.spark.SparkTesting.hdfs(base.toFile());
         hdfs = cluster.getFileSystem();
         root = hdfs.getUri().toString(); // hdfs://127.0.0.1:port
         assertTrue(root.startsWith("hdfs://"), root);

@@ -1,0 +1,42 @@
+package org.reprise.spark;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import java.io.File;
+import java.io.IOException;
+
+/** What the Spark tests start: contexts as conf/spark-defaults.conf sets them, an in-process HDFS. */
+public final class SparkTesting {
+    private SparkTesting() {
+    }
+
+    /** Kryo with registration required, no UI, everything on 127.0.0.1. */
+    public static SparkConf conf(String master, String app) {
+        return RepriseKryoRegistratorTest.kryoConf()
+                .setMaster(master).setAppName(app)
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1");
+    }
+
+    public static JavaSparkContext context(String master, String app) {
+        return new JavaSparkContext(conf(master, app));
+    }
+
+    /** A MiniDFSCluster (one name node, one data node) on 127.0.0.1, ports chosen by the system. */
+    public static MiniDFSCluster hdfs(File base) throws IOException {
+        Configuration conf = new Configuration();
+        conf.set("dfs.namenode.rpc-address", "127.0.0.1:0");
+        conf.set("dfs.namenode.http-address", "127.0.0.1:0");
+        conf.set("dfs.datanode.address", "127.0.0.1:0");
+        conf.set("dfs.datanode.http.address", "127.0.0.1:0");
+        conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
+        conf.setBoolean("dfs.permissions.enabled", false);
+        MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf, base).numDataNodes(1).build();
+        cluster.waitActive();
+        return cluster;
+    }
+}
