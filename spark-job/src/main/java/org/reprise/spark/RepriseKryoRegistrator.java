@@ -42,8 +42,21 @@ public final class RepriseKryoRegistrator implements KryoRegistrator {
         kryo.register(int[].class);
         kryo.register(byte[].class);
         kryo.register(long[][].class);
+        // groupByKey's buffers, with the class tag they carry (when a group is spilled or moved)
+        kryo.register(org.apache.spark.util.collection.CompactBuffer.class);
+        kryo.register(org.apache.spark.util.collection.CompactBuffer[].class);
+        registerByName(kryo, "scala.reflect.ManifestFactory$ObjectManifest");
+        registerByName(kryo, "scala.reflect.ClassTag$GenericClassTag");
         SeedsClasses.register(kryo);
         ReconcileClasses.register(kryo);
+    }
+
+    private static void registerByName(Kryo kryo, String name) {
+        try {
+            kryo.register(Class.forName(name));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Spark's Scala library lacks " + name, e);
+        }
     }
 
     /** A {@link Chunk}: contig index and name, lengths and the two intervals as variable-length numbers. */

@@ -25,6 +25,7 @@ import org.reprise.spark.partition.PartitionSequences;
 import org.reprise.spark.reconcile.DraftRound;
 import org.reprise.spark.reconcile.DriverFamilyLoop;
 import org.reprise.spark.seeds.Candidate;
+import org.reprise.spark.seeds.NeighbourCounting;
 import org.reprise.spark.seeds.PreMasking;
 import org.reprise.spark.seeds.RankKey;
 import org.reprise.spark.seeds.SeedCounting;
@@ -181,9 +182,9 @@ public final class SparkRepriseJob implements Callable<Integer> {
     public Integer call() throws Exception {
         Parameters params = algorithm.builder().build();
         MaskedFastaWriter.Style style = AlgorithmOptions.maskStyle(maskStyle);
-        if (params.dist != 0) {
-            throw new UnsupportedOperationException("the Spark job counts exact copies only (-dist 0) so far; "
-                    + "run -dist " + params.dist + " with the local CLI (bin/reprise)");
+        if (params.dist > 1) {
+            throw new UnsupportedOperationException("the Spark job counts copies within one mismatch at most "
+                    + "(-dist 0 or 1) so far; run -dist " + params.dist + " with the local CLI (bin/reprise)");
         }
         if (window < 1) {
             throw new IllegalArgumentException("--window must be >= 1, got " + window);
@@ -265,7 +266,9 @@ public final class SparkRepriseJob implements Callable<Integer> {
             t = System.nanoTime();
             int reducers = (int) Math.max(sc.defaultParallelism(), Math.min(100_000, contigs.length() / 8_000_000 + 1));
             describe(sc, progress, "seed candidates: k-mer counts over " + reducers + " reducers, then ranking");
-            JavaPairRDD<RankKey, Candidate> ranked = SeedCounting.rank(sequences, contigsShared, k, params, reducers);
+            JavaPairRDD<RankKey, Candidate> ranked = params.dist == 0
+                    ? SeedCounting.rank(sequences, contigsShared, k, params, reducers)
+                    : NeighbourCounting.rank(sequences, contigsShared, k, params, reducers);
             ranked.persist(StorageLevel.MEMORY_AND_DISK());
             long candidates = ranked.count();
             seconds.put("seed_candidates", lap(t));

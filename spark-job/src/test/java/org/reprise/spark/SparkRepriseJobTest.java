@@ -62,6 +62,15 @@ class SparkRepriseJobTest {
     }
 
     @Test
+    void oneMismatchCopiesEqualLocalCore() throws IOException {
+        // -dist 1: neighbourhoods from the deletion-keyed shuffle, against local-core's HammingOneTable.
+        Path genome = dir.resolve("sim.fa");
+        Files.writeString(genome, Sequences.simulatedGenome(new Random(2026)));
+        assertSameAsLocalCore(sc, dir, genome, "sim-d1", new String[] {"-dist", "1"}, 3, 7);
+        assertSameAsLocalCore(sc, dir, bundledYeast(), "yeast-d1", new String[] {"-dist", "1"}, 3);
+    }
+
+    @Test
     void shortFirstFlanksAreRedoneWithTheFullWindow() throws IOException {
         // With 60-base flanks nearly every draft might reach past them: the rounds must notice
         // and draft again with maxextend + maxgap, and the output must not change.
@@ -82,7 +91,13 @@ class SparkRepriseJobTest {
                                       int... partitions) throws IOException {
         Path local = dir.resolve("local-" + name);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = RepriseCli.execute(new String[] {"-input", genome.toString(), "-output", local.toString(), "-q"},
+        List<String> localArgs = new ArrayList<>(List.of("-input", genome.toString(), "-output", local.toString(), "-q"));
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            if (extra[i].equals("-dist")) {
+                localArgs.addAll(List.of(extra[i], extra[i + 1])); // the algorithm's options, not the job's
+            }
+        }
+        int exit = RepriseCli.execute(localArgs.toArray(new String[0]),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertEquals(0, exit, err.toString());
         assertTrue(Files.readString(Path.of(local + ".reprof")).contains(">R=1,"), "too few families to be a test");

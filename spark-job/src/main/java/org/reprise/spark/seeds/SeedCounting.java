@@ -85,27 +85,52 @@ public final class SeedCounting {
         return (int) Long.remainderUnsigned(h, reducers);
     }
 
-    /** One reducer: all occurrences of its k-mer pairs, to candidates. */
+    /** One reducer: all occurrences of its k-mer pairs, to candidates (exact copies). */
     static Iterator<Candidate> count(Iterator<KmerBlock> blocks, int k, Parameters p, ContigTable contigs) {
+        KmerCodec codec = new KmerCodec(k);
+        List<Candidate> out = new ArrayList<>();
+        forEachPair(blocks, k, p.minFreq, (c, a, na, b, nb) -> {
+            if (!codec.complexEnough(c)) {
+                return;
+            }
+            Candidate candidate = candidate(codec, c, a, na, na > 0 ? a[0] : Long.MAX_VALUE, b, nb,
+                    nb > 0 ? b[0] : Long.MAX_VALUE, p, contigs);
+            if (candidate != null) {
+                out.add(candidate);
+            }
+        });
+        return out.iterator();
+    }
+
+    /** What {@link #forEachPair} hands over: a canonical k-mer and the sorted positions of each side. */
+    interface PairVisitor {
+        /** {@code a[0..na)}: where the genome reads c; {@code b[0..nb)}: where it reads its reverse complement. */
+        void visit(long canonical, long[] a, int na, long[] b, int nb);
+    }
+
+    /**
+     * Merges a reducer's blocks and visits every canonical k-mer with at least {@code minRaw}
+     * occurrences (a palindrome's count twice); the arrays are reused between visits.
+     */
+    static void forEachPair(Iterator<KmerBlock> blocks, int k, int minRaw, PairVisitor visitor) {
         List<KmerBlock> all = new ArrayList<>();
         int n = 0;
         while (blocks.hasNext()) {
-            KmerBlock b = blocks.next();
-            all.add(b);
-            n += b.size();
+            KmerBlock blk = blocks.next();
+            all.add(blk);
+            n += blk.size();
         }
         long[] canonical = new long[n];
         long[] ps = new long[n];
         int at = 0;
-        for (KmerBlock b : all) {
-            System.arraycopy(b.canonical, 0, canonical, at, b.size());
-            System.arraycopy(b.positionStrand, 0, ps, at, b.size());
-            at += b.size();
+        for (KmerBlock blk : all) {
+            System.arraycopy(blk.canonical, 0, canonical, at, blk.size());
+            System.arraycopy(blk.positionStrand, 0, ps, at, blk.size());
+            at += blk.size();
         }
         all.clear();
         LongArrays.radixSort(canonical, ps);
         KmerCodec codec = new KmerCodec(k);
-        List<Candidate> out = new ArrayList<>();
         long[] a = new long[16];
         long[] b = new long[16];
         for (int s = 0; s < n; ) {
@@ -116,7 +141,7 @@ public final class SeedCounting {
             long c = canonical[s];
             boolean palindrome = codec.reverseComplement(c) == c;
             int raw = palindrome ? 2 * (e - s) : e - s;
-            if (raw >= p.minFreq && codec.complexEnough(c)) {
+            if (raw >= minRaw) {
                 if (a.length < e - s) {
                     a = new long[e - s];
                     b = new long[e - s];
@@ -129,24 +154,33 @@ public final class SeedCounting {
                         b[nb++] = ps[i] >>> 1;
                     }
                 }
-                long firstA = na > 0 ? a[0] : Long.MAX_VALUE;
-                long firstB = nb > 0 ? b[0] : Long.MAX_VALUE;
-                int fa = tandemFilter(a, na, p.tandemDist, contigs);
-                int fb = palindrome ? fa : tandemFilter(b, nb, p.tandemDist, contigs);
-                int count = fa + fb;
-                if (count >= p.minFreq) {
-                    long[] la = Arrays.copyOf(a, fa);
-                    long[] lb = palindrome ? la : Arrays.copyOf(b, fb);
-                    if (firstB < firstA) {
-                        out.add(new Candidate(codec.reverseComplement(c), count, firstB, lb, la));
-                    } else {
-                        out.add(new Candidate(c, count, firstA, la, lb));
-                    }
-                }
+                visitor.visit(c, a, na, b, nb);
             }
             s = e;
         }
-        return out.iterator();
+    }
+
+    /**
+     * The candidate of canonical k-mer c, or null below minfreq: {@code a} and {@code b} hold the
+     * sorted copies of c and of its reverse complement (within dist mismatches; modified by the
+     * tandem filter), {@code firstA} and {@code firstB} their exact first occurrences, which decide
+     * the representative side (MAX_VALUE when a side never occurs).
+     */
+    static Candidate candidate(KmerCodec codec, long c, long[] a, int na, long firstA, long[] b, int nb, long firstB,
+                               Parameters p, ContigTable contigs) {
+        boolean palindrome = codec.reverseComplement(c) == c;
+        int fa = tandemFilter(a, na, p.tandemDist, contigs);
+        int fb = palindrome ? fa : tandemFilter(b, nb, p.tandemDist, contigs);
+        int count = fa + fb;
+        if (count < p.minFreq) {
+            return null;
+        }
+        long[] la = Arrays.copyOf(a, fa);
+        long[] lb = palindrome ? la : Arrays.copyOf(b, fb);
+        if (firstB < firstA) {
+            return new Candidate(codec.reverseComplement(c), count, firstB, lb, la);
+        }
+        return new Candidate(c, count, firstA, la, lb);
     }
 
     /** local-core's tandem filter over sorted genome positions; returns the new length. */

@@ -12,5 +12,6 @@ public final class SeedsClasses {
         kryo.register(Candidate.class);
         kryo.register(RankKey.class);
         kryo.register(RankKey[].class);
+        kryo.register(long[][].class);
     }
 }
