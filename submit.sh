@@ -19,7 +19,7 @@
 #   -h, --help             this text
 #
 # Job options (all of them: ./submit.sh -- --help): the local CLI's (-input GENOME.fa[.gz],
-# -output DIR, -k, -minfreq, ... see bin/reprise --help; -dist 0 only for now), with -input and
+# -output DIR, -dist 0|1, -k, -minfreq, ... see bin/reprise --help), with -input and
 # -output as URIs (file://, hdfs://, s3a:// when configured) and -output a directory that receives
 # NAME.reprof, NAME.bed, NAME.freq, NAME.masked, NAME.summary.json and _SUCCESS (NAME: its last
 # component), plus --partitions N, --partition-size BASES, --window N, --flank BASES,

@@ -40,9 +40,11 @@ public final class NeighbourCounting {
     public static JavaPairRDD<RankKey, Candidate> rank(JavaRDD<PartitionSequences> sequences,
                                                         Broadcast<ContigTable> contigs, int k, Parameters p,
                                                         int reducers) {
+        // Every stage here carries about k times the k-mer stage's data: k times its reducers, so a
+        // task holds about what a k-mer reducer holds.
         int wide = reducers * k;
-        JavaPairRDD<Integer, KmerBlock> byKmer = sequences.flatMapToPair(seq -> SeedCounting.emit(seq, k, reducers))
-                .partitionBy(new SeedCounting.IndexPartitioner(reducers));
+        JavaPairRDD<Integer, KmerBlock> byKmer = sequences.flatMapToPair(seq -> SeedCounting.emit(seq, k, wide))
+                .partitionBy(new SeedCounting.IndexPartitioner(wide));
         // Stage 2: the deletion groups; stage 3: own and neighbours' positions by canonical k-mer.
         JavaPairRDD<Integer, long[][]> both = byKmer.values()
                 .mapPartitions(it -> deletionsAndOwn(it, k, wide))
