@@ -229,9 +229,13 @@ public final class SparkRepriseJob implements Callable<Integer> {
         try (AtomicOutputDirectory out = AtomicOutputDirectory.open(output, hadoop, overwrite)) {
             long t = System.nanoTime();
             describe(sc, progress, "contig table: reading " + input + " on the driver");
+            // The same pass writes the bases, a byte each, next to the outputs (removed before the
+            // commit): partitions then read only their own chunks, by position.
+            org.apache.hadoop.fs.Path codesPath = out.temporaryPath("genome-codes.tmp");
             ContigTable contigs;
-            try (InputStream in = FastaInput.open(input, hadoop)) {
-                contigs = ContigTable.read(in, input);
+            try (InputStream in = FastaInput.open(input, hadoop);
+                 OutputStream codesOut = new BufferedOutputStream(out.fileSystem().create(codesPath, false), 1 << 20)) {
+                contigs = ContigTable.read(in, input, codesOut);
             }
             int k = params.k > 0 ? params.k : KmerLength.defaultK(contigs.repriseBufferLength(), params.dist);
             params = params.toBuilder().k(k).build();
@@ -250,14 +254,15 @@ public final class SparkRepriseJob implements Callable<Integer> {
             Broadcast<PartitionPlan> planShared = sc.broadcast(plan);
             Broadcast<ContigTable> contigsShared = sc.broadcast(contigs);
             HadoopConf conf = new HadoopConf(hadoop);
-            String uri = input;
+            String codesUri = codesPath.toString();
             List<Integer> ids = new ArrayList<>();
             for (int i = 0; i < p; i++) {
                 ids.add(i);
             }
             JavaRDD<PartitionSequences> sequences = sc.parallelize(ids, p).map(i -> {
-                try (InputStream in = FastaInput.open(uri, conf.get())) {
-                    return PartitionSequences.read(in, uri, i, planShared.value(), contigsShared.value());
+                org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(codesUri);
+                try (org.apache.hadoop.fs.FSDataInputStream in = path.getFileSystem(conf.get()).open(path)) {
+                    return PartitionSequences.readCodes(in, i, planShared.value(), contigsShared.value());
                 }
             }).persist(StorageLevel.MEMORY_ONLY());
             long held = sequences.map(PartitionSequences::bases).reduce(Long::sum);
@@ -308,6 +313,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
             }
             seconds.put("write", lap(t));
             sequences.unpersist(false);
+            out.fileSystem().delete(codesPath, false);
 
             long elements = 0;
             for (Family f : families) {

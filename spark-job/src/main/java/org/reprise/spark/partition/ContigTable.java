@@ -42,16 +42,29 @@ public final class ContigTable implements ContigCoordinates, Serializable {
 
     /** Reads the contig table from a FASTA stream, checking every letter as local-core does. */
     public static ContigTable read(InputStream in, String source) throws IOException {
+        return read(in, source, null);
+    }
+
+    /**
+     * Reads the contig table, and writes every contig's base codes to {@code codesOut} (one byte a
+     * base, contigs end to end: byte i is genome position i) when it is not null, so that
+     * partitions can later read their chunks by position instead of parsing the whole FASTA each.
+     * One contig's bases are in memory at a time.
+     */
+    public static ContigTable read(InputStream in, String source, java.io.OutputStream codesOut) throws IOException {
         List<String> names = new ArrayList<>();
         long[][] lengths = {new long[1024]};
         FastaGenomeReader.stream(in, source, new FastaGenomeReader.ContigSink() {
             @Override
             public boolean wants(int index, String name) {
-                return false;
+                return codesOut != null;
             }
 
             @Override
-            public void contig(int index, String name, long contigLength, byte[] codes) {
+            public void contig(int index, String name, long contigLength, byte[] codes) throws IOException {
+                if (codesOut != null) {
+                    codesOut.write(codes);
+                }
                 if (index == lengths[0].length) {
                     lengths[0] = Arrays.copyOf(lengths[0], index * 2);
                 }

@@ -1,17 +1,14 @@
 package org.reprise.spark.partition;
 
-import org.reprise.genome.FastaGenomeReader;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * The bases one Spark partition holds: for each of its chunks, the padded interval's codes
- * (local-core's base codes). Built on the executor by streaming the input FASTA and keeping only
- * this partition's contigs, then cached in memory; never shuffled. If it is lost it is read again,
- * which gives the same bases.
+ * (local-core's base codes). Built on the executor by positioned reads of the genome's code file
+ * (written by the driver's contig-table pass), then cached in memory; never shuffled. If it is
+ * lost it is read again, which gives the same bases.
  */
 public final class PartitionSequences {
     private final int partition;
@@ -26,46 +23,22 @@ public final class PartitionSequences {
         this.contigStarts = contigStarts;
     }
 
-    /** Reads partition {@code p}'s chunks from a FASTA stream (every record is parsed and checked). */
-    public static PartitionSequences read(InputStream in, String source, int p, PartitionPlan plan,
-                                          ContigTable contigs) throws IOException {
+    /**
+     * Reads partition {@code p}'s chunks from the genome's code file ({@link ContigTable#read} with
+     * a code stream): one positioned read per chunk, so each partition reads only its own bases.
+     */
+    public static PartitionSequences readCodes(org.apache.hadoop.fs.FSDataInputStream codes, int p, PartitionPlan plan,
+                                               ContigTable contigs) throws IOException {
         List<Chunk> chunks = plan.partition(p);
-        byte[][] codes = new byte[chunks.size()][];
+        byte[][] bases = new byte[chunks.size()][];
         long[] starts = new long[chunks.size()];
-        boolean[] wanted = new boolean[plan.contigCount()];
-        for (Chunk c : chunks) {
-            wanted[c.contigIndex()] = true;
-        }
-        FastaGenomeReader.stream(in, source, new FastaGenomeReader.ContigSink() {
-            @Override
-            public boolean wants(int index, String name) {
-                return index < wanted.length && wanted[index];
-            }
-
-            @Override
-            public void contig(int index, String name, long length, byte[] contig) {
-                if (index >= wanted.length || !name.equals(plan.contigName(index)) || length != plan.contigLength(index)) {
-                    throw new IllegalStateException(source + " changed while the job ran: record " + (index + 1)
-                            + " is now " + name + " of " + length + " bases");
-                }
-                if (!wanted[index]) {
-                    return;
-                }
-                for (int j = 0; j < chunks.size(); j++) {
-                    Chunk c = chunks.get(j);
-                    if (c.contigIndex() == index) {
-                        codes[j] = Arrays.copyOfRange(contig, (int) c.paddedStart(), (int) c.paddedEnd());
-                        starts[j] = contigs.contigStart(index);
-                    }
-                }
-            }
-        });
         for (int j = 0; j < chunks.size(); j++) {
-            if (codes[j] == null) {
-                throw new IllegalStateException(source + " changed while the job ran: " + chunks.get(j) + " is missing");
-            }
+            Chunk c = chunks.get(j);
+            starts[j] = contigs.contigStart(c.contigIndex());
+            bases[j] = new byte[(int) c.paddedLength()];
+            codes.readFully(starts[j] + c.paddedStart(), bases[j], 0, bases[j].length);
         }
-        return new PartitionSequences(p, chunks, codes, starts);
+        return new PartitionSequences(p, chunks, bases, starts);
     }
 
     public int partition() {
