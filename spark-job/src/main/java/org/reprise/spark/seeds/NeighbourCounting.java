@@ -124,6 +124,26 @@ public final class NeighbourCounting {
         lists[r][1].add(value);
     }
 
+    /** A reducer's blocks of {@code width} parallel columns, concatenated column by column. */
+    static long[][] concat(Iterator<long[][]> blocks, int width) {
+        List<long[][]> all = new ArrayList<>();
+        int n = 0;
+        while (blocks.hasNext()) {
+            long[][] b = blocks.next();
+            all.add(b);
+            n += b[0].length;
+        }
+        long[][] columns = new long[width][n];
+        int at = 0;
+        for (long[][] b : all) {
+            for (int c = 0; c < width; c++) {
+                System.arraycopy(b[c], 0, columns[c], at, b[0].length);
+            }
+            at += b[0].length;
+        }
+        return columns;
+    }
+
     /** The k-mer with base j (bits 2j..2j+1 of its code) deleted, and j: unique for k <= 30. */
     static long deletionKey(long code, int j) {
         long low = code & ((1L << (2 * j)) - 1);
@@ -133,28 +153,15 @@ public final class NeighbourCounting {
 
     /** A deletion reducer: in each group, every k-mer receives the other k-mers' positions. */
     static Iterator<Tuple2<Integer, long[][]>> shares(Iterator<long[][]> blocks, int k, int reducers) {
-        List<long[][]> all = new ArrayList<>();
-        int n = 0;
-        while (blocks.hasNext()) {
-            long[][] b = blocks.next();
-            all.add(b);
-            n += b[0].length;
-        }
-        long[] key = new long[n];
+        long[][] columns = concat(blocks, 3);
+        long[] key = columns[0];
+        long[] code = columns[1];
+        long[] pos = columns[2];
+        int n = key.length;
         long[] index = new long[n];
-        long[] code = new long[n];
-        long[] pos = new long[n];
-        int at = 0;
-        for (long[][] b : all) {
-            System.arraycopy(b[0], 0, key, at, b[0].length);
-            System.arraycopy(b[1], 0, code, at, b[0].length);
-            System.arraycopy(b[2], 0, pos, at, b[0].length);
-            for (int i = 0; i < b[0].length; i++) {
-                index[at + i] = at + i;
-            }
-            at += b[0].length;
+        for (int i = 0; i < n; i++) {
+            index[i] = i;
         }
-        all.clear();
         LongArrays.radixSort(key, index);
         KmerCodec codec = new KmerCodec(k);
         LongArrayList[][] out = new LongArrayList[reducers][];
@@ -204,22 +211,10 @@ public final class NeighbourCounting {
 
     /** A canonical-k-mer reducer: own and neighbours' positions to candidates. */
     static Iterator<Candidate> candidates(Iterator<long[][]> blocks, int k, Parameters p, ContigTable contigs) {
-        List<long[][]> all = new ArrayList<>();
-        int n = 0;
-        while (blocks.hasNext()) {
-            long[][] b = blocks.next();
-            all.add(b);
-            n += b[0].length;
-        }
-        long[] canonical = new long[n];
-        long[] value = new long[n];
-        int at = 0;
-        for (long[][] b : all) {
-            System.arraycopy(b[0], 0, canonical, at, b[0].length);
-            System.arraycopy(b[1], 0, value, at, b[0].length);
-            at += b[0].length;
-        }
-        all.clear();
+        long[][] columns = concat(blocks, 2);
+        long[] canonical = columns[0];
+        long[] value = columns[1];
+        int n = canonical.length;
         LongArrays.radixSort(canonical, value);
         KmerCodec codec = new KmerCodec(k);
         List<Candidate> out = new ArrayList<>();
