@@ -347,6 +347,8 @@ public final class SparkRepriseJob implements Callable<Integer> {
                 writeJson(summary, w);
             }
             out.commit();
+        } finally {
+            sc.sc().removeSparkListener(clock); // a context may run several jobs (tests, batches)
         }
         return summary;
     }
