@@ -13,7 +13,6 @@ import org.reprise.spark.partition.PartitionSequences;
 import scala.Tuple2;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -70,7 +69,7 @@ public final class NeighbourCounting {
         KmerCodec codec = new KmerCodec(k);
         LongArrayList[][] del = new LongArrayList[reducers][];
         LongArrayList[][] own = new LongArrayList[reducers][];
-        SeedCounting.forEachPair(blocks, k, 1, (c, a, na, b, nb) -> {
+        SeedCounting.forEachPair(blocks, k, 1, (c, a, na, firstA, b, nb, firstB) -> {
             long rc = codec.reverseComplement(c);
             int r = SeedCounting.reducerOf(c, reducers);
             for (int i = 0; i < na; i++) {
@@ -212,55 +211,21 @@ public final class NeighbourCounting {
     /** A canonical-k-mer reducer: own and neighbours' positions to candidates. */
     static Iterator<Candidate> candidates(Iterator<long[][]> blocks, int k, Parameters p, ContigTable contigs) {
         long[][] columns = concat(blocks, 2);
-        long[] canonical = columns[0];
-        long[] value = columns[1];
-        int n = canonical.length;
-        LongArrays.radixSort(canonical, value);
         KmerCodec codec = new KmerCodec(k);
         List<Candidate> out = new ArrayList<>();
-        long[] a = new long[16];
-        long[] b = new long[16];
-        for (int s = 0; s < n; ) {
-            int e = s;
-            while (e < n && canonical[e] == canonical[s]) {
-                e++;
+        // Every canonical k-mer here occurs (only occurring k-mers send or receive), as local-core
+        // visits only its index's k-mers.
+        SeedCounting.forEachPair(columns[0], columns[1], true, k, p.minFreq, (c, a, na, firstA, b, nb, firstB) -> {
+            if (!codec.complexEnough(c)) {
+                return;
             }
-            long c = canonical[s];
             boolean palindrome = codec.reverseComplement(c) == c;
-            if (a.length < e - s) {
-                a = new long[e - s];
-                b = new long[e - s];
+            Candidate cand = SeedCounting.candidate(codec, c, a, na, firstA, palindrome ? a : b,
+                    palindrome ? na : nb, firstB, p, contigs);
+            if (cand != null) {
+                out.add(cand);
             }
-            int na = 0, nb = 0;
-            long firstA = Long.MAX_VALUE, firstB = Long.MAX_VALUE;
-            for (int i = s; i < e; i++) {
-                long v = value[i];
-                long position = v >>> 2;
-                boolean own = (v & 2) != 0;
-                if ((v & 1) == 0) {
-                    a[na++] = position;
-                    if (own && firstA == Long.MAX_VALUE) {
-                        firstA = position;
-                    }
-                } else {
-                    b[nb++] = position;
-                    if (own && firstB == Long.MAX_VALUE) {
-                        firstB = position;
-                    }
-                }
-            }
-            // Only k-mers that occur are candidates (local-core visits the index's k-mers).
-            boolean occurs = firstA != Long.MAX_VALUE || firstB != Long.MAX_VALUE;
-            int raw = palindrome ? 2 * na : na + nb;
-            if (occurs && raw >= p.minFreq && codec.complexEnough(c)) {
-                Candidate cand = SeedCounting.candidate(codec, c, a, na, firstA, palindrome ? a : b,
-                        palindrome ? na : nb, firstB, p, contigs);
-                if (cand != null) {
-                    out.add(cand);
-                }
-            }
-            s = e;
-        }
+        });
         return out.iterator();
     }
 }

@@ -89,12 +89,11 @@ public final class SeedCounting {
     static Iterator<Candidate> count(Iterator<KmerBlock> blocks, int k, Parameters p, ContigTable contigs) {
         KmerCodec codec = new KmerCodec(k);
         List<Candidate> out = new ArrayList<>();
-        forEachPair(blocks, k, p.minFreq, (c, a, na, b, nb) -> {
+        forEachPair(blocks, k, p.minFreq, (c, a, na, firstA, b, nb, firstB) -> {
             if (!codec.complexEnough(c)) {
                 return;
             }
-            Candidate candidate = candidate(codec, c, a, na, na > 0 ? a[0] : Long.MAX_VALUE, b, nb,
-                    nb > 0 ? b[0] : Long.MAX_VALUE, p, contigs);
+            Candidate candidate = candidate(codec, c, a, na, firstA, b, nb, firstB, p, contigs);
             if (candidate != null) {
                 out.add(candidate);
             }
@@ -104,13 +103,17 @@ public final class SeedCounting {
 
     /** What {@link #forEachPair} hands over: a canonical k-mer and the sorted positions of each side. */
     interface PairVisitor {
-        /** {@code a[0..na)}: where the genome reads c; {@code b[0..nb)}: where it reads its reverse complement. */
-        void visit(long canonical, long[] a, int na, long[] b, int nb);
+        /**
+         * {@code a[0..na)}: where the genome reads c (or, with neighbours, copies of c);
+         * {@code b[0..nb)}: the same for its reverse complement; {@code firstA}, {@code firstB}:
+         * each side's first exact occurrence, MAX_VALUE when the side never occurs.
+         */
+        void visit(long canonical, long[] a, int na, long firstA, long[] b, int nb, long firstB);
     }
 
     /**
-     * Merges a reducer's blocks and visits every canonical k-mer with at least {@code minRaw}
-     * occurrences (a palindrome's count twice); the arrays are reused between visits.
+     * Merges a reducer's k-mer blocks and visits every canonical k-mer with at least
+     * {@code minRaw} occurrences (a palindrome's count twice); the arrays are reused between visits.
      */
     static void forEachPair(Iterator<KmerBlock> blocks, int k, int minRaw, PairVisitor visitor) {
         List<KmerBlock> all = new ArrayList<>();
@@ -129,7 +132,20 @@ public final class SeedCounting {
             at += blk.size();
         }
         all.clear();
-        LongArrays.radixSort(canonical, ps);
+        forEachPair(canonical, ps, false, k, minRaw, visitor);
+    }
+
+    /**
+     * Sorts {@code (canonical, tagged)} pairs and visits each canonical k-mer with at least
+     * {@code minRaw} positions (a palindrome's count twice). A tagged value is
+     * {@code position << 1 | side}, or, when {@code exactTag}, {@code position << 2 | exact << 1 |
+     * side}, where exact marks the k-mer's own occurrences among its neighbours' (without the tag
+     * every position is the k-mer's own).
+     */
+    static void forEachPair(long[] canonical, long[] tagged, boolean exactTag, int k, int minRaw, PairVisitor visitor) {
+        int n = canonical.length;
+        int shift = exactTag ? 2 : 1;
+        LongArrays.radixSort(canonical, tagged);
         KmerCodec codec = new KmerCodec(k);
         long[] a = new long[16];
         long[] b = new long[16];
@@ -147,14 +163,24 @@ public final class SeedCounting {
                     b = new long[e - s];
                 }
                 int na = 0, nb = 0;
+                long firstA = Long.MAX_VALUE, firstB = Long.MAX_VALUE;
                 for (int i = s; i < e; i++) {
-                    if ((ps[i] & 1) == 0) {
-                        a[na++] = ps[i] >>> 1;
+                    long position = tagged[i] >>> shift;
+                    boolean exact = !exactTag || (tagged[i] & 2) != 0;
+                    // Sorted by position within a k-mer: the first exact one seen is the first.
+                    if ((tagged[i] & 1) == 0) {
+                        a[na++] = position;
+                        if (exact && firstA == Long.MAX_VALUE) {
+                            firstA = position;
+                        }
                     } else {
-                        b[nb++] = ps[i] >>> 1;
+                        b[nb++] = position;
+                        if (exact && firstB == Long.MAX_VALUE) {
+                            firstB = position;
+                        }
                     }
                 }
-                visitor.visit(c, a, na, b, nb);
+                visitor.visit(c, a, na, firstA, b, nb, firstB);
             }
             s = e;
         }
