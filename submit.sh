@@ -27,10 +27,11 @@
 # job finds in the Spark setting spark.reprise.defaultsFile.
 #
 # The application jar is spark-job/target/reprise-spark-job-*-job.jar (this module, local-core and
-# their libraries; Spark, Scala, Hadoop and logging excluded); it is built when missing. Embedded
-# mode runs it with the Spark jars of `mvn dependency:build-classpath` (cached in
-# spark-job/target/spark-classpath.txt), Spark's Java 17 options, conf/log4j2.properties and the
-# spark.* lines of the properties file as system properties.
+# their libraries; Spark, Scala, Hadoop and logging excluded); it is built when missing, in one
+# reactor build that needs nothing of this project in ~/.m2. Embedded mode runs it with the Spark
+# jars that build lists (spark-job/target/classpath-*.txt, joined in spark-classpath.txt), Spark's
+# Java 17 options, conf/log4j2.properties and the spark.* lines of the properties file as system
+# properties.
 #
 # Env: SPARK_HOME (cluster mode), SPARK_LOCAL_IP (default 127.0.0.1), JAVA_HOME, JAVA_OPTS (extra
 # JVM options for embedded mode).
@@ -85,14 +86,16 @@ done
 [ -f "$PROPERTIES" ] || die "properties file not found: $PROPERTIES"
 export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
 
-# ---- the application jar ----
-if $REBUILD || [ ! -f "$JAR" ]; then
+# ---- the application jar (and embedded mode's class path lists, written by the same build) ----
+CP_PROVIDED=$ROOT/spark-job/target/classpath-provided.txt
+CP_RUNTIME=$ROOT/spark-job/target/classpath-runtime.txt
+if $REBUILD || [ ! -f "$JAR" ] || [ ! -f "$CP_PROVIDED" ] || [ ! -f "$CP_RUNTIME" ]; then
   echo "submit.sh: building $JAR ..." >&2
+  # One reactor build of local-core and the job: nothing of this project is looked up in ~/.m2.
   (cd "$ROOT" && mvn -q -B -ntp -Dstyle.color=never -DskipTests -pl spark-job -am package >&2)
   rm -f "$CLASSPATH_CACHE"
 fi
 [ -f "$JAR" ] || die "build did not produce $JAR"
-
 if [ -z "$MAIN_CLASS" ]; then
   if unzip -l "$JAR" "${REPRISE_JOB_MAIN_CLASS//.//}.class" > /dev/null 2>&1 \
      || { ! command -v unzip > /dev/null && jar tf "$JAR" | grep -qx "${REPRISE_JOB_MAIN_CLASS//.//}.class"; }; then
@@ -120,23 +123,17 @@ case $MASTER in
 esac
 
 # ---- embedded local mode: plain java ----
-if [ ! -s "$CLASSPATH_CACHE" ] || [ "$ROOT/spark-job/pom.xml" -nt "$CLASSPATH_CACHE" ] || [ "$ROOT/pom.xml" -nt "$CLASSPATH_CACHE" ]; then
-  echo "submit.sh: resolving Spark's class path (cached in $CLASSPATH_CACHE) ..." >&2
+if [ ! -s "$CLASSPATH_CACHE" ] || [ "$CP_PROVIDED" -nt "$CLASSPATH_CACHE" ] || [ "$CP_RUNTIME" -nt "$CLASSPATH_CACHE" ]; then
   # provided: Spark and its dependencies; runtime: the libraries the job jar leaves to the class
   # path (logging, commons-*, snappy); local-core itself is inside the job jar.
-  for scope in provided runtime; do
-    (cd "$ROOT" && mvn -q -B -ntp -Dstyle.color=never -pl spark-job -am dependency:build-classpath -DincludeScope=$scope \
-       -Dmdep.outputFile=target/classpath-$scope.txt >&2)
-  done
-  { tr ':' '\n' < "$ROOT/spark-job/target/classpath-provided.txt"; echo
+  { tr ':' '\n' < "$CP_PROVIDED"; echo
     # exactly what spark-job/pom.xml's shade configuration leaves out of the job jar (minus nashorn/ASM)
-    tr ':' '\n' < "$ROOT/spark-job/target/classpath-runtime.txt" | grep -E \
+    tr ':' '\n' < "$CP_RUNTIME" | grep -E \
       -e '/org/apache/logging/log4j/' -e '/org/slf4j/' -e '/commons-logging/' -e '/commons-codec/' \
       -e '/org/apache/commons/commons-compress/' -e '/org/xerial/snappy/'
   } | awk 'NF && !seen[$0]++' | paste -sd: > "$CLASSPATH_CACHE.tmp"
   mv "$CLASSPATH_CACHE.tmp" "$CLASSPATH_CACHE"
 fi
-
 prop() { sed -n "s/^[[:space:]]*$1[[:space:]=]\{1,\}\(.*[^[:space:]]\)[[:space:]]*$/\1/p" "$PROPERTIES" | tail -1; }
 [ -n "$DRIVER_MEMORY" ] || DRIVER_MEMORY=$(prop 'spark\.driver\.memory')
 SYSPROPS=()

@@ -1,5 +1,6 @@
 package org.reprise.discover;
 
+import org.reprise.genome.ContigCoordinates;
 import org.reprise.genome.FastaGenomeReader;
 import org.reprise.genome.Genome;
 import org.reprise.io.LibraryWriters;
@@ -7,18 +8,22 @@ import org.reprise.io.LibraryWriters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
-/** Finds REPrise 1.0.1's reference outputs (../shared/reference beside the repository) and the bundled genome. */
-final class ReferenceFiles {
+/**
+ * REPrise 1.0.1's reference outputs, kept as test resources under {@code /reprise/} (see the
+ * README.md there for where each comes from), and the genomes they were made from.
+ */
+public final class ReferenceFiles {
     private ReferenceFiles() {
     }
 
     /** The repository root: the nearest folder upwards holding examples/ and pom.xml. */
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null) {
             if (Files.isDirectory(p.resolve("examples")) && Files.exists(p.resolve("pom.xml"))
@@ -30,28 +35,49 @@ final class ReferenceFiles {
         throw new IllegalStateException("repository root not found above " + Path.of("").toAbsolutePath());
     }
 
-    /** ../shared/reference next to the repository, as on every developer machine and in CI. */
-    static Path referenceDir() {
-        Path dir = repositoryRoot().resolveSibling("shared").resolve("reference");
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("REPrise reference outputs not found at " + dir
-                    + " (the project expects ../shared beside the repository)");
+    /** The bundled example genome, examples/sacCer_chrI_chrII.fa.gz. */
+    public static Path bundledYeastPath() {
+        return repositoryRoot().resolve("examples/sacCer_chrI_chrII.fa.gz");
+    }
+
+    public static Genome bundledYeast() {
+        return FastaGenomeReader.read(bundledYeastPath());
+    }
+
+    /** REPrise's test input, tst.fa. */
+    public static Genome repriseTestCase() {
+        try (InputStream in = open("tst.fa")) {
+            return FastaGenomeReader.parse(in, "tst.fa");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return dir;
     }
 
-    static Genome bundledYeast() {
-        return FastaGenomeReader.read(repositoryRoot().resolve("examples/sacCer_chrI_chrII.fa.gz"));
+    /** Whether a reference file is there (REPrise's test case has no BED). */
+    public static boolean exists(String name) {
+        return ReferenceFiles.class.getResource("/reprise/" + name) != null;
     }
 
-    static String gunzip(Path gz) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+    /** A reference file's text, gunzipped when its name ends in .gz. */
+    public static String text(String name) {
+        try (InputStream raw = open(name);
+             InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    private static InputStream open(String name) {
+        InputStream in = ReferenceFiles.class.getResourceAsStream("/reprise/" + name);
+        if (in == null) {
+            throw new IllegalStateException("test resource /reprise/" + name + " is missing");
+        }
+        return in;
     }
 
     /** REPrise's BED with its inclusive end made exclusive, as ours is. */
-    static String repriseBedAsHalfOpen(String bed) {
+    public static String repriseBedAsHalfOpen(String bed) {
         StringBuilder s = new StringBuilder();
         for (String line : bed.split("\n")) {
             if (line.isEmpty()) {
@@ -64,19 +90,46 @@ final class ReferenceFiles {
         return s.toString();
     }
 
-    static String reprof(DiscoveryResult r) throws IOException {
+    /**
+     * REPrise's {@code .freq} lines ({@code kmer TAB freq TAB buffer offset}) in our form, {@code kmer
+     * TAB freq TAB contig TAB position}: REPrise's buffer has 11,000 separator bases before the
+     * first contig and before each contig.
+     */
+    public static String[] repriseFreqOnContigs(String freq, ContigCoordinates genome) {
+        String[] lines = freq.split("\n");
+        long[] bufferStart = new long[genome.contigCount()];
+        long offset = Genome.REPRISE_PADDING;
+        for (int c = 0; c < bufferStart.length; c++) {
+            offset += Genome.REPRISE_PADDING;
+            bufferStart[c] = offset;
+            offset += genome.contigLength(c);
+        }
+        for (int i = 0; i < lines.length; i++) {
+            String[] f = lines[i].split("\t");
+            long buffer = Long.parseLong(f[2]);
+            int c = java.util.Arrays.binarySearch(bufferStart, buffer);
+            c = c >= 0 ? c : -c - 2;
+            if (c < 0 || buffer >= bufferStart[c] + genome.contigLength(c)) {
+                throw new IllegalStateException("REPrise position " + buffer + " is in no contig: " + lines[i]);
+            }
+            lines[i] = f[0] + "\t" + f[1] + "\t" + genome.contigName(c) + "\t" + (buffer - bufferStart[c]);
+        }
+        return lines;
+    }
+
+    public static String reprof(DiscoveryResult r) throws IOException {
         StringWriter w = new StringWriter();
         LibraryWriters.writeReprof(r, w);
         return w.toString();
     }
 
-    static String bed(DiscoveryResult r) throws IOException {
+    public static String bed(DiscoveryResult r) throws IOException {
         StringWriter w = new StringWriter();
         LibraryWriters.writeBed(r, w);
         return w.toString();
     }
 
-    static String freq(DiscoveryResult r) throws IOException {
+    public static String freq(DiscoveryResult r) throws IOException {
         StringWriter w = new StringWriter();
         LibraryWriters.writeFreq(r, w);
         return w.toString();

@@ -30,7 +30,7 @@ class ThreadDeterminismTest {
 
     @Test
     void bundledYeastIsIdenticalForAnyThreadCount() throws IOException {
-        Path genome = ReferenceFiles.repositoryRoot().resolve("examples/sacCer_chrI_chrII.fa.gz");
+        Path genome = ReferenceFiles.bundledYeastPath();
         assertSameForAllThreadCounts(genome, "yeast");
     }
 
