@@ -19,16 +19,24 @@ public final class Discovery {
     private final Parameters params;
     private final ProgressListener progress;
     private final Map<String, Double> phaseSeconds = new LinkedHashMap<>();
+    /** Drafts in flight in the family loop; -1 for the loop's own choice from the thread count. */
+    private final int draftsInFlight;
 
-    private Discovery(Genome genome, Parameters params, ProgressListener progress) {
+    private Discovery(Genome genome, Parameters params, ProgressListener progress, int draftsInFlight) {
         this.genome = genome;
         this.params = params;
         this.progress = progress;
+        this.draftsInFlight = draftsInFlight;
     }
 
     /** Runs discovery; the genome and parameters are not modified. */
     public static DiscoveryResult run(Genome genome, Parameters params, ProgressListener progress) {
-        return new Discovery(genome, params, progress == null ? ProgressListener.NONE : progress).run();
+        return run(genome, params, progress, -1);
+    }
+
+    /** As {@link #run(Genome, Parameters, ProgressListener)} with the family loop's drafts in flight set (tests). */
+    static DiscoveryResult run(Genome genome, Parameters params, ProgressListener progress, int draftsInFlight) {
+        return new Discovery(genome, params, progress == null ? ProgressListener.NONE : progress, draftsInFlight).run();
     }
 
     /** REPrise's k for a genome: explicit if given, else derived from REPrise's buffer length. */
@@ -64,16 +72,22 @@ public final class Discovery {
         t = lap("pre-masking", t);
 
         progress.phase("families (" + seeds.size() + " seeds)");
-        FamilyLoop loop = new FamilyLoop(genome, params, index, seeds, workers, progress);
+        FamilyLoop loop = draftsInFlight < 0 ? new FamilyLoop(genome, params, index, seeds, workers, progress)
+                : new FamilyLoop(genome, params, index, seeds, workers, progress, draftsInFlight);
         loop.run();
         lap("families", t);
         if (workers.threads() > 1) {
-            progress.phase("families drafted ahead: " + loop.draftsUsed + " used, " + loop.draftsRedone
-                    + " drafted again (not started, skipped or stale)");
+            progress.phase("families drafted ahead: " + loop.draftsUsed + " used, " + loop.draftsStale
+                    + " stale, " + loop.draftsRedone + " drafted again (not started or skipped)");
         }
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("drafts_ahead_used", (long) loop.draftsUsed);
+        counters.put("drafts_ahead_stale", (long) loop.draftsStale);
+        counters.put("drafts_ahead_not_used", (long) loop.draftsRedone);
+        counters.put("families_split", (long) loop.familiesSplit);
         return new DiscoveryResult(genome, params.toBuilder().k(k).build(), k, seeds, loop.families,
                 loop.reportedMask(), loop.repeatMask().cardinality(), loop.seedsProcessed, index.memoryBytes(),
-                phaseSeconds);
+                phaseSeconds, counters);
     }
 
     private long lap(String phase, long since) {

@@ -18,10 +18,11 @@ public final class DiscoveryResult {
     private final int seedsProcessed;
     private final long indexBytes;
     private final Map<String, Double> phaseSeconds;
+    private final Map<String, Long> familyLoopCounters;
 
     DiscoveryResult(Genome genome, Parameters parameters, int k, SeedCandidates seeds, List<Family> families,
                     Bitmask reportedMask, long repeatMaskedBases, int seedsProcessed, long indexBytes,
-                    Map<String, Double> phaseSeconds) {
+                    Map<String, Double> phaseSeconds, Map<String, Long> familyLoopCounters) {
         this.genome = genome;
         this.parameters = parameters;
         this.k = k;
@@ -32,6 +33,15 @@ public final class DiscoveryResult {
         this.seedsProcessed = seedsProcessed;
         this.indexBytes = indexBytes;
         this.phaseSeconds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phaseSeconds));
+        this.familyLoopCounters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(familyLoopCounters));
+    }
+
+    /**
+     * How the family loop got its drafts: made ahead and used, made ahead but stale, not usable
+     * otherwise, and families split among the workers. They steer the work only, never the output.
+     */
+    public Map<String, Long> familyLoopCounters() {
+        return familyLoopCounters;
     }
 
     public Genome genome() {

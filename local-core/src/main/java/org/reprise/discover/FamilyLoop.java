@@ -82,10 +82,25 @@ final class FamilyLoop {
     private final ThreadLocal<HelperState> helperState;
     private final Bitmask claims;
     int draftsUsed;
+    /** Drafts made ahead whose seed's copies had changed by its turn (an earlier family masked some). */
+    int draftsStale;
+    /** Seeds whose look-ahead draft was not usable for another reason: not started, or skipped. */
     int draftsRedone;
+    /** Families of SPLIT_FROM copies or more whose sides and elements were split among the workers. */
+    int familiesSplit;
 
     FamilyLoop(Genome genome, Parameters params, KmerIndex index, SeedCandidates seeds, Workers workers,
                ProgressListener progress) {
+        this(genome, params, index, seeds, workers, progress, IN_FLIGHT_PER_HELPER * (workers.threads() - 1));
+    }
+
+    /**
+     * @param draftsInFlight most drafts made ahead at once; with one thread, a positive value makes
+     *                       every draft ahead run at once on the calling thread (a deterministic way
+     *                       for tests to exercise drafts that turn stale)
+     */
+    FamilyLoop(Genome genome, Parameters params, KmerIndex index, SeedCandidates seeds, Workers workers,
+               ProgressListener progress, int draftsInFlight) {
         this.genome = genome;
         this.params = params;
         this.workers = workers;
@@ -101,7 +116,7 @@ final class FamilyLoop {
         this.reportedMask = new Bitmask(genome.length());
         this.extender = new ConsensusExtender(params);
         this.aligner = new ElementAligner(params);
-        this.maxInflight = IN_FLIGHT_PER_HELPER * (workers.threads() - 1);
+        this.maxInflight = draftsInFlight;
         this.lookAhead = new long[Math.max(1, 2 * maxInflight)];
         this.lookAheadCounts = new int[lookAhead.length];
         this.helperState = ThreadLocal.withInitial(() -> new HelperState(index));
@@ -179,7 +194,11 @@ final class FamilyLoop {
                 if (s != null) {
                     release(s.claimed);
                 }
-                draftsRedone++;
+                if (s != null && s.draft != null) {
+                    draftsStale++;
+                } else {
+                    draftsRedone++;
+                }
             }
         }
         if (draft == null) {
@@ -187,7 +206,11 @@ final class FamilyLoop {
                 held = claimNeighbourhoods(f, r, false); // tell the helpers where we are
                 speculate();
             }
-            draft = draft(copies, aligner, workers.threads() > 1 && copies.size() >= SPLIT_FROM);
+            boolean split = workers.threads() > 1 && copies.size() >= SPLIT_FROM;
+            if (split) {
+                familiesSplit++;
+            }
+            draft = draft(copies, aligner, split);
         }
         commit(seed, copies, draft);
         release(held);

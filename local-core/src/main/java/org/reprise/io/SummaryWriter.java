@@ -42,6 +42,13 @@ public final class SummaryWriter {
                 .append(",\n");
         s.append("  \"repeat_mask_bases\": ").append(r.repeatMaskedBases()).append(",\n");
         s.append("  \"index_bytes\": ").append(r.indexBytes()).append(",\n");
+        s.append("  \"family_loop\": {");
+        first = true;
+        for (Map.Entry<String, Long> e : r.familyLoopCounters().entrySet()) {
+            s.append(first ? "" : ", ").append(quote(e.getKey())).append(": ").append(e.getValue());
+            first = false;
+        }
+        s.append("},\n");
         s.append("  \"seconds\": {");
         first = true;
         for (Map<String, Double> m : java.util.List.of(r.phaseSeconds(), extraSeconds)) {
