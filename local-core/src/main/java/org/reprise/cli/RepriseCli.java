@@ -2,14 +2,14 @@ package org.reprise.cli;
 
 import org.reprise.discover.Discovery;
 import org.reprise.discover.DiscoveryResult;
-import org.reprise.discover.Parameters;
 import org.reprise.genome.FastaGenomeReader;
 import org.reprise.genome.Genome;
 import org.reprise.genome.GenomeFormatException;
 import org.reprise.io.LibraryWriters;
 import org.reprise.io.MaskedFastaWriter;
 import org.reprise.io.OutputFiles;
-import org.reprise.io.SummaryWriter;
+import org.reprise.io.RunSummary;
+import org.reprise.params.Parameters;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,13 +19,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -48,7 +43,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit codes: 0 ok, 1 bad input, 2 usage error.",
             "Accuracy of a result against a known annotation: reprise evaluate --help"})
 public final class RepriseCli implements Callable<Integer> {
-    static final String VERSION = "0.1.0";
+    static final String VERSION = RunSummary.VERSION;
 
     @Option(names = {"-input", "--input", "-i"}, paramLabel = "FASTA",
             description = "Genome FASTA, plain, gzip or BGZF compressed (required).")
@@ -148,13 +143,19 @@ public final class RepriseCli implements Callable<Integer> {
             try (OutputStream os = new BufferedOutputStream(files.openStream(".masked"), 1 << 16)) {
                 MaskedFastaWriter.write(input, genome, result.reportedMask(), style, os);
             }
-            Map<String, Double> extra = new LinkedHashMap<>();
-            extra.put("load", loadSeconds);
-            extra.put("write", (System.nanoTime() - t) / 1e9);
-            extra.put("total", (System.nanoTime() - start) / 1e9);
             long masked = result.reportedMask().cardinality();
+            RunSummary summary = new RunSummary(input.toString(), "exact", result.parameters(), genome.dictionary(),
+                    genome.validBases())
+                    .results(result.seeds(), result.seedsProcessed(), result.families(), masked,
+                            result.repeatMaskedBases(), genome.length())
+                    .familyLoop(result.familyLoopCounters())
+                    .put("index_bytes", result.indexBytes())
+                    .seconds("load", loadSeconds)
+                    .seconds(result.phaseSeconds())
+                    .seconds("write", (System.nanoTime() - t) / 1e9)
+                    .seconds("total", (System.nanoTime() - start) / 1e9);
             try (Writer w = files.open(".summary.json")) {
-                SummaryWriter.write(result, extra, peakHeapBytes(), masked, VERSION, w);
+                summary.write(w);
             }
             files.commit();
             progress.message(String.format(Locale.ROOT, "done: k=%d, %d families, %d elements, %,d bases masked (%.2f%%) in %.1f s",
@@ -162,17 +163,6 @@ public final class RepriseCli implements Callable<Integer> {
                     100.0 * masked / genome.length(), (System.nanoTime() - start) / 1e9));
         }
         return 0;
-    }
-
-    /** Sum of the peak usage of the heap memory pools. */
-    static long peakHeapBytes() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 
     /** The version picocli prints for --version. */

@@ -2,6 +2,8 @@ package org.reprise.discover;
 
 import org.reprise.genome.Genome;
 import org.reprise.mask.Bitmask;
+import org.reprise.params.Parameters;
+import org.reprise.seeds.SeedTable;
 
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,7 @@ public final class DiscoveryResult {
     private final Genome genome;
     private final Parameters parameters;
     private final int k;
-    private final SeedCandidates seeds;
+    private final SeedTable seeds;
     private final List<Family> families;
     private final Bitmask reportedMask;
     private final long repeatMaskedBases;
@@ -20,7 +22,7 @@ public final class DiscoveryResult {
     private final Map<String, Double> phaseSeconds;
     private final Map<String, Long> familyLoopCounters;
 
-    DiscoveryResult(Genome genome, Parameters parameters, int k, SeedCandidates seeds, List<Family> families,
+    DiscoveryResult(Genome genome, Parameters parameters, int k, SeedTable seeds, List<Family> families,
                     Bitmask reportedMask, long repeatMaskedBases, int seedsProcessed, long indexBytes,
                     Map<String, Double> phaseSeconds, Map<String, Long> familyLoopCounters) {
         this.genome = genome;
@@ -36,10 +38,7 @@ public final class DiscoveryResult {
         this.familyLoopCounters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(familyLoopCounters));
     }
 
-    /**
-     * How the family loop got its drafts: made ahead and used, made ahead but stale, not usable
-     * otherwise, and families split among the workers. They steer the work only, never the output.
-     */
+    /** How the family loop got its drafts ({@link FamilyLoop#counters()}): they steer the work only, never the output. */
     public Map<String, Long> familyLoopCounters() {
         return familyLoopCounters;
     }
@@ -57,7 +56,7 @@ public final class DiscoveryResult {
     }
 
     /** The seed table, in {@code .freq} order. */
-    public SeedCandidates seeds() {
+    public SeedTable seeds() {
         return seeds;
     }
 

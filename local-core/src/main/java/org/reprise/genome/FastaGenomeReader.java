@@ -1,11 +1,10 @@
 package org.reprise.genome;
 
-import htsjdk.samtools.util.BlockCompressedInputStream;
+import org.reprise.util.CompressedInput;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,10 +13,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Loads a FASTA file, plain, gzip or BGZF (htsjdk's reader), into a {@link Genome}.
+ * Loads a FASTA file, plain, gzip or BGZF ({@link CompressedInput}), into a {@link Genome}.
  *
  * <p>We parse the records ourselves rather than through htsjdk's FastaSequenceFile because a bad
  * letter must be reported with its contig and line number, and because we convert to codes on the
@@ -39,8 +37,10 @@ public final class FastaGenomeReader {
     }
 
     /**
-     * Opens a FASTA file for reading whatever its compression: BGZF through htsjdk's
-     * BlockCompressedInputStream, other gzip through the JDK, plain text as is.
+     * Opens a FASTA file for reading whatever its compression ({@link CompressedInput}).
+     *
+     * @throws NoSuchFileException if it does not exist
+     * @throws GenomeFormatException if it is a directory or empty
      */
     public static InputStream open(Path path) throws IOException {
         if (!Files.exists(path)) {
@@ -52,17 +52,7 @@ public final class FastaGenomeReader {
         if (Files.size(path) == 0) {
             throw new GenomeFormatException("input file is empty: " + path);
         }
-        BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-        raw.mark(4);
-        int b1 = raw.read(), b2 = raw.read();
-        raw.reset();
-        if (b1 == 0x1f && b2 == 0x8b) {
-            if (BlockCompressedInputStream.isValidFile(raw)) {
-                return new BufferedInputStream(new BlockCompressedInputStream(raw), 1 << 16);
-            }
-            return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
-        }
-        return raw;
+        return CompressedInput.open(Files.newInputStream(path));
     }
 
     /** Parses FASTA from a stream; {@code source} names it in messages. */
@@ -82,6 +72,47 @@ public final class FastaGenomeReader {
             }
         });
         return Genome.of(source, names, seqs);
+    }
+
+    /** What {@link #scan} learns in its pass: the contigs, and how many bases are A, C, G or T. */
+    public record Scan(ContigDictionary contigs, long validBases) {
+    }
+
+    /**
+     * The contig table of a FASTA stream in one pass, with every letter checked as {@link #parse}
+     * checks it; when {@code codesOut} is not null, every contig's base codes are written to it
+     * (one byte a base, contigs end to end: byte i is genome position i), so that later passes
+     * read bases by position instead of parsing the FASTA again. One contig's bases are in memory
+     * at a time.
+     */
+    public static Scan scan(InputStream in, String source, OutputStream codesOut) throws IOException {
+        List<String> names = new ArrayList<>();
+        long[][] lengths = {new long[1024]};
+        long[] valid = {0};
+        stream(in, source, new ContigSink() {
+            @Override
+            public boolean wants(int index, String name) {
+                return true; // the codes are needed to count the valid bases
+            }
+
+            @Override
+            public void contig(int index, String name, long contigLength, byte[] codes) throws IOException {
+                if (codesOut != null) {
+                    codesOut.write(codes);
+                }
+                for (byte b : codes) {
+                    if (b < BaseCode.INVALID) {
+                        valid[0]++;
+                    }
+                }
+                if (index == lengths[0].length) {
+                    lengths[0] = Arrays.copyOf(lengths[0], index * 2);
+                }
+                names.add(name);
+                lengths[0][index] = contigLength;
+            }
+        });
+        return new Scan(ContigDictionary.of(source, names, Arrays.copyOf(lengths[0], names.size())), valid[0]);
     }
 
     /**

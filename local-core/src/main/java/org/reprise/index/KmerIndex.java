@@ -3,6 +3,8 @@ package org.reprise.index;
 import org.reprise.genome.BaseCode;
 import org.reprise.genome.Genome;
 
+import org.reprise.util.IntBuffer;
+
 import java.util.Arrays;
 
 /**

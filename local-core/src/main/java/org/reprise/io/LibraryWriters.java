@@ -3,8 +3,8 @@ package org.reprise.io;
 import org.reprise.discover.DiscoveryResult;
 import org.reprise.discover.Element;
 import org.reprise.discover.Family;
-import org.reprise.discover.SeedTable;
-import org.reprise.genome.ContigCoordinates;
+import org.reprise.seeds.SeedTable;
+import org.reprise.genome.ContigDictionary;
 import org.reprise.index.KmerCodec;
 
 import java.io.IOException;
@@ -42,11 +42,11 @@ public final class LibraryWriters {
      * (0-based position of the k-mer's first occurrence on the contig), count descending.
      */
     public static void writeFreq(DiscoveryResult result, Writer out) throws IOException {
-        writeFreq(result.seeds(), result.k(), result.genome(), out);
+        writeFreq(result.seeds(), result.k(), result.genome().dictionary(), out);
     }
 
-    /** {@link #writeFreq(DiscoveryResult, Writer)} from the seed table and the contig coordinates. */
-    public static void writeFreq(SeedTable seeds, int k, ContigCoordinates contigs, Writer out) throws IOException {
+    /** {@link #writeFreq(DiscoveryResult, Writer)} from the seed table and the contig dictionary. */
+    public static void writeFreq(SeedTable seeds, int k, ContigDictionary contigs, Writer out) throws IOException {
         KmerCodec codec = new KmerCodec(k);
         StringBuilder line = new StringBuilder(128);
         for (int i = 0; i < seeds.size(); i++) {
@@ -64,11 +64,11 @@ public final class LibraryWriters {
      * in order, elements in copy order (forward copies, then reverse ones, each by position).
      */
     public static void writeBed(DiscoveryResult result, Writer out) throws IOException {
-        writeBed(result.families(), result.genome(), out);
+        writeBed(result.families(), result.genome().dictionary(), out);
     }
 
     /** {@link #writeBed(DiscoveryResult, Writer)} from the families and the contig names. */
-    public static void writeBed(List<Family> families, ContigCoordinates contigs, Writer out) throws IOException {
+    public static void writeBed(List<Family> families, ContigDictionary contigs, Writer out) throws IOException {
         StringBuilder line = new StringBuilder(128);
         for (Family f : families) {
             for (Element e : f.elements()) {

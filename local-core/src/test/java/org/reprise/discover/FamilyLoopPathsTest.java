@@ -3,6 +3,7 @@ package org.reprise.discover;
 import org.junit.jupiter.api.Test;
 import org.reprise.genome.FastaGenomeReader;
 import org.reprise.genome.Genome;
+import org.reprise.params.Parameters;
 import org.reprise.testing.Sequences;
 
 import java.io.ByteArrayInputStream;
@@ -35,7 +36,7 @@ class FamilyLoopPathsTest {
         Genome genome = simulated();
         DiscoveryResult plain = Discovery.run(genome, Parameters.defaults(), null);
         DiscoveryResult ahead = Discovery.run(genome, Parameters.defaults(), null, 8);
-        assertEquals(0, plain.familyLoopCounters().get("drafts_ahead_used"));
+        assertEquals(0L, plain.familyLoopCounters().get("drafts_ahead_used"));
         assertTrue(ahead.familyLoopCounters().get("drafts_ahead_stale") > 0, ahead.familyLoopCounters().toString());
         assertTrue(ahead.familyLoopCounters().get("drafts_ahead_used") > 0, ahead.familyLoopCounters().toString());
         assertSameOutputs(plain, ahead);
@@ -46,7 +47,7 @@ class FamilyLoopPathsTest {
         Genome genome = simulated();
         DiscoveryResult one = Discovery.run(genome, Parameters.defaults(), null);
         DiscoveryResult two = Discovery.run(genome, Parameters.builder().threads(2).build(), null);
-        assertEquals(0, one.familyLoopCounters().get("families_split"));
+        assertEquals(0L, one.familyLoopCounters().get("families_split"));
         assertTrue(two.familyLoopCounters().get("families_split") > 0, two.familyLoopCounters().toString());
         assertSameOutputs(one, two);
     }

@@ -1,7 +1,7 @@
 package org.reprise.extend;
 
 import org.junit.jupiter.api.Test;
-import org.reprise.discover.Parameters;
+import org.reprise.params.Parameters;
 import org.reprise.genome.Genome;
 
 import java.util.Arrays;

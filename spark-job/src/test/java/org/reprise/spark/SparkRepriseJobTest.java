@@ -90,7 +90,7 @@ class SparkRepriseJobTest {
         Files.writeString(genome, Sequences.simulatedGenome(new Random(2026)));
         assertSameAsLocalCore(sc, dir, genome, "short", new String[0], new String[] {"--flank", "60"}, 3);
         JsonNode summary = summary(dir.resolve("spark-short-p3").resolve("short"), "short");
-        assertTrue(summary.get("drafts_with_full_window").asLong() > 0, summary.toString());
+        assertTrue(summary.get("family_loop").get("drafts_with_full_window").asLong() > 0, summary.toString());
     }
 
     @Test
@@ -101,8 +101,8 @@ class SparkRepriseJobTest {
         Files.writeString(genome, Sequences.simulatedGenome(new Random(2026)));
         assertSameAsLocalCore(sc, dir, genome, "stale", new String[0], new String[0], 3);
         JsonNode summary = summary(dir.resolve("spark-stale-p3").resolve("stale"), "stale");
-        assertTrue(summary.get("drafts_stale").asLong() > 0, summary.toString());
-        assertTrue(summary.get("drafts_used").asLong() > 0, summary.toString());
+        assertTrue(summary.get("family_loop").get("drafts_ahead_stale").asLong() > 0, summary.toString());
+        assertTrue(summary.get("family_loop").get("drafts_ahead_used").asLong() > 0, summary.toString());
     }
 
     /** REPrise's non-default parameter sets (each checked against REPrise by local-core's tests). */
@@ -134,6 +134,14 @@ class SparkRepriseJobTest {
                 first.get("families").asInt());
         assertEquals(Files.readAllLines(out.resolve("yeast.bed")).size(), first.get("elements").asInt());
         assertEquals(Files.readAllLines(out.resolve("yeast.freq")).size(), first.get("seeds").asInt());
+        // one shape for both drivers: what local-core's summary has, plus a "spark" section
+        for (String field : List.of("tool", "version", "input", "strategy", "parameters", "k", "genome", "seeds",
+                "seeds_processed", "families", "elements", "masked_bases", "masked_fraction", "repeat_mask_bases",
+                "family_loop", "spark", "seconds", "peak_heap_bytes")) {
+            assertTrue(first.has(field), field + " missing from " + first);
+        }
+        assertEquals(1043386, first.get("genome").get("valid_bases").asLong());
+        assertEquals(12, first.get("parameters").get("k").asInt());
 
         // Without --overwrite a second run is refused and leaves the output as it was.
         byte[] before = Files.readAllBytes(out.resolve("yeast.reprof"));

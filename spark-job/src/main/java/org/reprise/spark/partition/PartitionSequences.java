@@ -1,5 +1,9 @@
 package org.reprise.spark.partition;
 
+import org.reprise.genome.ContigDictionary;
+import org.reprise.genome.FastaGenomeReader;
+import org.reprise.partition.Chunk;
+import org.reprise.partition.PartitionPlan;
 
 import java.io.IOException;
 import java.util.List;
@@ -24,11 +28,11 @@ public final class PartitionSequences {
     }
 
     /**
-     * Reads partition {@code p}'s chunks from the genome's code file ({@link ContigTable#read} with
+     * Reads partition {@code p}'s chunks from the genome's code file ({@link FastaGenomeReader#scan} with
      * a code stream): one positioned read per chunk, so each partition reads only its own bases.
      */
     public static PartitionSequences readCodes(org.apache.hadoop.fs.FSDataInputStream codes, int p, PartitionPlan plan,
-                                               ContigTable contigs) throws IOException {
+                                               ContigDictionary contigs) throws IOException {
         List<Chunk> chunks = plan.partition(p);
         byte[][] bases = new byte[chunks.size()][];
         long[] starts = new long[chunks.size()];
