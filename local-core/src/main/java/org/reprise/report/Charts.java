@@ -146,10 +146,10 @@ final class Charts {
 
     /**
      * Consensus length against copies, both on log axes, one dot per family coloured by class.
-     * Dots that would land within 1.5 px of a dot of the same class already drawn are skipped:
-     * they cannot be told apart, and the skip bounds the SVG's size by the plot area instead of
-     * the family count. The families come largest first, so a skipped dot is always behind a kept
-     * one of at least its masked bases. The first {@code tooltips} families get a hover title.
+     * Of the dots of one class that fall in the same cell of a 1.5-px grid only the first is
+     * drawn: the others could not be told apart, and the skip bounds the SVG's size by the plot
+     * area instead of the family count. The families come largest first, so a skipped dot hides
+     * behind one of at least its masked bases. The first {@code tooltips} families get a hover title.
      *
      * @param families the families, sorted by masked bases, largest first
      */
@@ -284,6 +284,7 @@ final class Charts {
         }
         d.append('V').append(Format.coord(h)).append('Z');
         Svg s = new Svg(w, h, tooltip);
+        s.line(0, h - 0.5, w, h - 0.5, "gl");
         s.path(d, "fill=\"" + colour + "\"");
         return s.end();
     }

@@ -141,7 +141,9 @@ public final class RunReport {
             w("<header><h1>Repeat library of <span class=\"file\">" + esc(fileName(run.input())) + "</span></h1>\n");
             w("<p class=\"meta\"><code>" + esc(run.input()) + "</code> &middot; " + esc(DATE.format(run.date()))
                     + " &middot; strategy: " + esc(run.strategy()) + " &middot; reprise-spark "
-                    + esc(run.toolVersion()) + "</p></header>\n");
+                    + esc(run.toolVersion()) + "</p>\n<nav><a href=\"#library\">library</a><a href=\"#masking\">masking per contig</a>"
+                    + "<a href=\"#polishing\">polishing</a><a href=\"#families\">families</a><a href=\"#run\">the run</a></nav>"
+                    + "</header>\n");
         }
 
         private void notes() throws IOException {
@@ -610,6 +612,8 @@ public final class RunReport {
             "h1{font-size:26px;margin:0 0 4px;font-weight:650}h1 .file{color:#3B6E8F}",
             "h2{font-size:19px;margin:0 0 2px}h3{font-size:14.5px;margin:0 0 1px}h3.sub{margin-top:22px}",
             ".meta{color:var(--muted);margin:0}.meta code{color:var(--ink)}",
+            "nav{margin-top:8px;font-size:13px}nav a{color:#3B6E8F;text-decoration:none;margin-right:18px}",
+            "nav a:hover{text-decoration:underline}",
             "code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,\"DejaVu Sans Mono\",monospace;font-size:12.5px}",
             "section{background:#fff;border:1px solid var(--line);border-radius:10px;padding:18px 22px 20px;margin:16px 0}",
             ".lead{color:var(--muted);margin:0 0 14px}.note{color:var(--muted);font-size:12.5px;margin:0 0 6px}",

@@ -125,6 +125,45 @@ class RunReportBrowserTest {
         }
     }
 
+    /**
+     * The table's script: a probe appended to the page clicks the "copies" title twice and types
+     * into the filter, and writes what it saw on the root element.
+     */
+    @Test
+    void theFamilyTableSortsAndFilters() throws Exception {
+        ReportData data = ReportFixture.realistic(42);
+        java.io.StringWriter w = new java.io.StringWriter();
+        RunReport.write(data, w);
+        String probe = "<script>(function(){var r=document.documentElement;"
+                + "var th=document.querySelectorAll('#family-table thead th')[4];"
+                + "var first=function(){return document.querySelector('#family-table tbody tr').cells[4].textContent;};"
+                + "th.click();r.setAttribute('data-desc',first()+'/'+th.getAttribute('aria-sort'));"
+                + "th.click();r.setAttribute('data-asc',first()+'/'+th.getAttribute('aria-sort'));"
+                + "var box=document.getElementById('family-filter');box.value='SINE/Unknown';"
+                + "box.dispatchEvent(new Event('input'));"
+                + "var shown=0;Array.prototype.forEach.call(document.querySelectorAll('#family-table tbody tr'),"
+                + "function(tr){if(tr.style.display!=='none')shown++;});r.setAttribute('data-shown',String(shown));"
+                + "})();</script>";
+        String page = w.toString().replace("</body>", probe + "</body>");
+        Path html = tmp.resolve("probe.html");
+        Files.writeString(html, page, StandardCharsets.UTF_8);
+        Browsed b = dumpDom(html);
+        assertEquals(List.of(), b.consoleLines);
+        long most = 0;
+        long least = Long.MAX_VALUE;
+        long sines = 0;
+        for (FamilySummary f : data.families()) {
+            most = Math.max(most, f.copies());
+            least = Math.min(least, f.copies());
+            if (f.repeatClass() == RepeatClass.SINE) {
+                sines++;
+            }
+        }
+        assertEquals(Format.count(most) + "/descending", b.attribute("data-desc"));
+        assertEquals(Format.count(least) + "/ascending", b.attribute("data-asc"));
+        assertEquals(Long.toString(sines), b.attribute("data-shown"));
+    }
+
     /** The checks above must be able to fail: a page with a script error is seen both ways. */
     @Test
     void aBrokenPageIsSeenAsBroken() throws Exception {
