@@ -18,6 +18,22 @@ final class Charts {
     private Charts() {
     }
 
+    /**
+     * A value axis: its title (with the unit), how a tick is printed, and the smallest step
+     * between ticks (1 for counts).
+     */
+    record Axis(String label, DoubleFunction<String> format, double minStep) {
+        /** An axis of counts: whole ticks with thousands separators. */
+        static Axis counts(String label) {
+            return new Axis(label, v -> Format.count(Math.round(v)), 1);
+        }
+
+        /** An axis of any values, printed with no decimal where the tick is whole, else one. */
+        static Axis decimals(String label) {
+            return new Axis(label, v -> Format.decimal(v, v == Math.rint(v) ? 0 : 1), 0);
+        }
+    }
+
     /** One bar of {@link #horizontalBars}: label on the left, value text at the bar's end. */
     record Bar(String label, double value, String colour, String valueText, String tooltip) {
     }
@@ -30,12 +46,11 @@ final class Charts {
      * @param width      chart width
      * @param max        axis maximum, or NaN to fit the largest value
      * @param track      whether to draw a light track to {@code max} behind each bar (for percentages)
-     * @param axisLabel  the x axis title, with its unit
-     * @param tickFormat how to print an axis value
+     * @param axis       the x axis
      * @param labelChars most characters of a row label before it is shortened
      */
     static String horizontalBars(String aria, List<Bar> bars, double width, double max, boolean track,
-                                 String axisLabel, DoubleFunction<String> tickFormat, int labelChars) {
+                                 Axis axis, int labelChars) {
         int longestLabel = 1;
         int longestValue = 1;
         double largest = 0;
@@ -51,10 +66,10 @@ final class Charts {
         double right = 10 + longestValue * SMALL_CHAR;
         double plotH = rowH * bars.size();
         double height = top + plotH + 44;
-        Scale x = Double.isNaN(max) ? Scale.linear(0, largest, left, width - right, 6)
+        Scale x = Double.isNaN(max) ? Scale.linear(0, largest, left, width - right, 6, axis.minStep())
                 : Scale.fixed(0, max, left, width - right, ticksTo(max, 5));
         Svg s = new Svg(width, height, aria);
-        xAxis(s, x, top, top + plotH, tickFormat, axisLabel);
+        xAxis(s, x, top, top + plotH, axis.format(), axis.label());
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             double y = top + i * rowH;
@@ -79,12 +94,13 @@ final class Charts {
      * @param x0        left edge of the first bin
      * @param x1        right edge of the last bin
      * @param xTicks    values to label on the x axis
+     * @param xAxis     the x axis (its minimum step is not used: the ticks are given)
+     * @param yAxis     the y axis
      * @param tooltips  one per bin (or null), e.g. the bin's range and counts
      * @param compact   small-multiple style: thin axes, few ticks, no axis titles
      */
     static String histogram(String aria, double[][] heights, String[] colours, double x0, double x1,
-                            double[] xTicks, DoubleFunction<String> xFormat, String xLabel,
-                            DoubleFunction<String> yFormat, String yLabel, String[] tooltips,
+                            double[] xTicks, Axis xAxis, Axis yAxis, String[] tooltips,
                             double width, double height, boolean compact) {
         int bins = heights[0].length;
         double[] totals = new double[bins];
@@ -99,17 +115,17 @@ final class Charts {
         }
         double top = compact ? 4 : 8;
         double bottom = compact ? 16 : 40;
-        Scale yProbe = Scale.linear(0, largest, 0, 1, compact ? 3 : 6);
+        Scale yProbe = Scale.linear(0, largest, 0, 1, compact ? 3 : 6, yAxis.minStep());
         int tickChars = 1;
         for (double t : yProbe.ticks()) {
-            tickChars = Math.max(tickChars, yFormat.apply(t).length());
+            tickChars = Math.max(tickChars, yAxis.format().apply(t).length());
         }
         double left = compact ? 6 + tickChars * SMALL_CHAR : 28 + tickChars * CHAR;
         double right = compact ? 6 : 14;
-        Scale y = Scale.linear(0, largest, height - bottom, top, compact ? 3 : 6);
+        Scale y = Scale.linear(0, largest, height - bottom, top, compact ? 3 : 6, yAxis.minStep());
         Scale x = Scale.fixed(x0, x1, left, width - right, xTicks);
         Svg s = new Svg(width, height, aria);
-        yAxis(s, y, left, width - right, yFormat, compact ? null : yLabel, compact);
+        yAxis(s, y, left, width - right, yAxis.format(), compact ? null : yAxis.label(), compact);
         double binW = (x1 - x0) / bins;
         for (int b = 0; b < bins; b++) {
             double xa = x.map(x0 + b * binW);
@@ -131,7 +147,7 @@ final class Charts {
                 base += h;
             }
         }
-        xAxisAt(s, x, height - bottom, xFormat, compact ? null : xLabel, compact);
+        xAxisAt(s, x, height - bottom, xAxis.format(), compact ? null : xAxis.label(), compact);
         return s.end();
     }
 
@@ -232,7 +248,7 @@ final class Charts {
         for (RepeatClass c : classes) {
             largest = Math.max(largest, Math.max(before.entries(c), after.entries(c)));
         }
-        Scale probe = Scale.linear(0, largest, 0, 1, 6);
+        Scale probe = Scale.linear(0, largest, 0, 1, 6, 1);
         int tickChars = 1;
         for (double t : probe.ticks()) {
             tickChars = Math.max(tickChars, Format.count(Math.round(t)).length());
@@ -241,7 +257,7 @@ final class Charts {
         double top = 16;
         double bottom = 40;
         double right = 10;
-        Scale y = Scale.linear(0, largest, height - bottom, top, 6);
+        Scale y = Scale.linear(0, largest, height - bottom, top, 6, 1);
         Svg s = new Svg(width, height, "library entries per class before and after polishing");
         yAxis(s, y, left, width - right, v -> Format.count(Math.round(v)), "entries", false);
         double slot = (width - right - left) / classes.length;

@@ -52,6 +52,10 @@ public final class RunReport {
     static final int CONTIG_BINS = 20;
 
     private static final double FULL = 1230;
+    private static final Charts.Axis PERCENT_AXIS =
+            new Charts.Axis("divergence from the consensus (% of bases)", v -> Format.decimal(v, 0) + "%", 0);
+    private static final Charts.Axis MASKED_AXIS =
+            new Charts.Axis("masked (% of the contig)", v -> Format.decimal(v, 0) + "%", 0);
     private static final double HALF = 600;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
 
@@ -215,7 +219,7 @@ public final class RunReport {
             }
             figure("Masked bases per class", "Sum over the families of each class (a base covered by two families counts twice).",
                     Charts.horizontalBars("masked bases per repeat class", bars, HALF, Double.NaN, false,
-                            "masked bases (" + unit.symbol + ")", v -> Format.decimal(v, v == Math.rint(v) ? 0 : 1), 14),
+                            Charts.Axis.decimals("masked bases (" + unit.symbol + ")"), 14),
                     classTable(perClass));
             figure("Consensus length and copies of each family", "Log axes; one dot per family. "
                             + "Hover the larger dots for names.",
@@ -299,9 +303,8 @@ public final class RunReport {
                     "All " + Format.count(copies) + " copies with a divergence, in bins of 1%, stacked by class: "
                             + "young copies (recent activity) on the left, old ones on the right.",
                     Charts.histogram("copies per percent of divergence from the consensus, stacked by repeat class",
-                            heights, colours, 0, divergenceMax * 100, divergenceTicks(100), v -> Format.decimal(v, 0) + "%",
-                            "divergence from the consensus (% of bases)", v -> Format.count(Math.round(v)), "copies",
-                            tips, FULL, 300, false));
+                            heights, colours, 0, divergenceMax * 100, divergenceTicks(100), PERCENT_AXIS,
+                            Charts.Axis.counts("copies"), tips, FULL, 300, false));
         }
 
         /** Ticks every 5 or 10 (percent) up to the divergence axis' end, in the given unit (100 = percent). */
@@ -331,8 +334,8 @@ public final class RunReport {
             }
             int bins = (int) Math.round(divergenceMax * 100);
             w("<h3 class=\"sub\">Divergence of the copies of the " + Format.count(shown.size())
-                    + " families masking the most bases</h3>\n<p class=\"note\">One histogram per family, bins of 1%, "
-                    + "the same divergence axis as above; each histogram has its own count scale.</p>\n");
+                    + " families masking the most bases</h3>\n<p class=\"note\">One histogram per family: divergence "
+                    + "in % along the bottom (bins of 1%, the axis above), copies up the side (each family its own scale).</p>\n");
             w("<div class=\"multiples\">");
             for (FamilySummary f : shown) {
                 long[] counts = Histograms.bin(f.sortedDivergences(), 0, divergenceMax, bins);
@@ -344,7 +347,7 @@ public final class RunReport {
                 }
                 String svg = Charts.histogram("divergence histogram of " + f.name(), h,
                         new String[] {Palette.colour(f.repeatClass())}, 0, divergenceMax * 100, divergenceTicks(100),
-                        v -> Format.decimal(v, 0), null, v -> Format.count(Math.round(v)), null, tips, 200, 96, true);
+                        new Charts.Axis(null, v -> Format.decimal(v, 0), 0), Charts.Axis.counts(null), tips, 200, 96, true);
                 w("<figure><h4 title=\"" + esc(f.name()) + "\"><i class=\"chip " + Palette.cssClass(f.repeatClass())
                         + "\"></i>" + esc(f.name()) + "</h4><p class=\"note\">" + esc(f.repeatClass().label()) + " \u00b7 "
                         + Format.count(f.consensusLength()) + " bp<br>" + Format.count(f.copies()) + " copies \u00b7 median "
@@ -380,7 +383,7 @@ public final class RunReport {
                     ? "Masked fraction of the " + LONGEST_CONTIGS + " longest contigs" : "Masked fraction of each contig";
             figure(title, "Longest first; the bar is the masked share of the contig.",
                     Charts.horizontalBars("masked fraction of the longest contigs", bars, HALF, 100, true,
-                            "masked (% of the contig)", v -> Format.decimal(v, 0) + "%", 22));
+                            MASKED_AXIS, 22));
             w("<div>");
             contigHistogram(contigs);
             contigTotals(longest);
@@ -411,9 +414,8 @@ public final class RunReport {
             figure("Masked fraction of all " + Format.count(contigs.size()) + " contigs",
                     "Histogram weighted by length: the height of a bar is the bases in contigs masked that much.",
                     Charts.histogram("bases in contigs by masked fraction", h, new String[] {Palette.MASKED}, 0, 100,
-                            Charts.ticksTo(100, 5), v -> Format.decimal(v, 0) + "%", "masked (% of the contig)",
-                            v -> Format.decimal(v, v == Math.rint(v) ? 0 : 1), "bases in those contigs (" + unit.symbol + ")",
-                            tips, HALF, 300, false));
+                            Charts.ticksTo(100, 5), MASKED_AXIS,
+                            Charts.Axis.decimals("bases in those contigs (" + unit.symbol + ")"), tips, HALF, 300, false));
         }
 
         /** Totals of the contigs, given longest first. */
@@ -475,8 +477,8 @@ public final class RunReport {
             step(steps, "dropped: low complexity", p.droppedLowComplexity());
             step(steps, "dropped: too few copies", p.droppedTooFewCopies());
             figure("What polishing did", "How many times each step acted.",
-                    Charts.horizontalBars("polishing steps", steps, HALF, Double.NaN, false, "count",
-                            v -> Format.count(Math.round(v)), 24));
+                    Charts.horizontalBars("polishing steps", steps, HALF, Double.NaN, false,
+                            Charts.Axis.counts("count"), 24));
             w("</div></section>\n");
         }
 
@@ -550,8 +552,8 @@ public final class RunReport {
                 w("<div><h3>Phases</h3><p class=\"note\">No phase times were given.</p></div>");
             } else {
                 figure("Wall time per phase", "In run order; total " + Format.seconds(wall) + ".",
-                        Charts.horizontalBars("seconds per phase", bars, HALF, Double.NaN, false, "wall time (s)",
-                                v -> Format.decimal(v, v == Math.rint(v) ? 0 : 1), 24));
+                        Charts.horizontalBars("seconds per phase", bars, HALF, Double.NaN, false,
+                                Charts.Axis.decimals("wall time (s)"), 24));
             }
             w("<div><h3>Parameters</h3><table class=\"kv\"><tbody>");
             for (Map.Entry<String, String> e : run.parameters().entrySet()) {

@@ -32,10 +32,18 @@ final class Scale {
      * @param targetTicks tick count to aim at, {@code >= 2}
      */
     static Scale linear(double min, double max, double r0, double r1, int targetTicks) {
+        return linear(min, max, r0, r1, targetTicks, 0);
+    }
+
+    /**
+     * As {@link #linear(double, double, double, double, int)}, with ticks at least {@code minStep}
+     * apart (1 for an axis of counts, so that no two ticks read the same).
+     */
+    static Scale linear(double min, double max, double r0, double r1, int targetTicks, double minStep) {
         if (!(max > min)) {
-            max = min + 1;
+            max = min + Math.max(1, minStep);
         }
-        double step = niceStep((max - min) / Math.max(1, targetTicks - 1));
+        double step = Math.max(minStep, niceStep((max - min) / Math.max(1, targetTicks - 1)));
         double lo = Math.floor(min / step + 1e-9) * step;
         double hi = Math.ceil(max / step - 1e-9) * step;
         int n = (int) Math.round((hi - lo) / step) + 1;

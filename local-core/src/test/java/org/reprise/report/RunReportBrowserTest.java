@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,19 +40,23 @@ import org.junit.jupiter.api.io.TempDir;
  * wording varies between Chromium versions (this one logs console errors at INFO), so the search
  * is for the ":CONSOLE" tag, and a deliberately broken page checks that both ways see an error.
  *
- * <p>Without Chromium the test is skipped, unless the environment variable {@code CI} is set:
- * then it fails. The report and its screenshot are left in {@code target/report-demo/}.
+ * <p>The browser is {@code chromium} (or {@code chromium-browser}, {@code google-chrome}) on the
+ * PATH, or the executable named by the environment variable {@code REPRISE_CHROMIUM}. Without
+ * one the test is skipped, unless the environment variable {@code CI} is set: then it fails.
+ * The report and its screenshot are left in {@code target/report-demo/}.
  */
 class RunReportBrowserTest {
     private static final Path OUT = Path.of("target", "report-demo");
-    private static Path browser;
+    private Path browser;
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void findBrowser() {
-        browser = findOnPath("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
+    @BeforeEach
+    void findBrowser() {
+        String given = System.getenv("REPRISE_CHROMIUM");
+        browser = given != null ? (Files.isExecutable(Path.of(given)) ? Path.of(given) : null)
+                : findOnPath("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
         if (browser == null) {
             String ci = System.getenv("CI");
             if (ci != null && !ci.isEmpty()) {

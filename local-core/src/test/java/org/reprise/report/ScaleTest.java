@@ -20,6 +20,10 @@ class ScaleTest {
         assertEquals(0, y.map(y.max()), 1e-9);
         // an empty range still gives an axis
         assertEquals(2, Scale.linear(0, 0, 0, 1, 2).ticks().length);
+        // counts: no two ticks may read the same
+        assertArrayEquals(new double[] {0, 0.5, 1}, Scale.linear(0, 1, 0, 1, 3).ticks(), 1e-9);
+        assertArrayEquals(new double[] {0, 1}, Scale.linear(0, 1, 0, 1, 3, 1).ticks(), 1e-9);
+        assertArrayEquals(new double[] {0, 1}, Scale.linear(0, 0, 0, 1, 3, 1).ticks(), 1e-9);
     }
 
     @Test
