@@ -62,11 +62,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--family-length", paramLabel = "MIN-MAX", converter = RangeConverter.class,
             description = "Consensus lengths of interspersed families (default: 100-8000); each class keeps its usual "
                     + "range within it (LTR 3-8k, DNA 200-3000, LINE 4-7k, SINE 100-500, Unknown all of it).")
-    private long[] familyLength = {100, 8000};
+    private Range familyLength = new Range(100, 8000);
 
     @Option(names = "--copies", paramLabel = "MIN-MAX", converter = RangeConverter.class,
             description = "Copies per family, drawn log-uniformly (default: 3-300).")
-    private long[] copies = {3, 300};
+    private Range copies = new Range(3, 300);
 
     @Option(names = "--max-divergence", paramLabel = "FRACTION",
             description = "Largest divergence of a family or copy, substitutions and 1-5 base indels (10:1) per base "
@@ -116,8 +116,8 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationParameters parameters;
         try {
             SimulationParameters.Builder b = SimulationParameters.builder().seed(seed).length(length).contigs(contigs)
-                    .contigSizes(contigSizes).gc(gc).families(families).familyLength(familyLength[0], familyLength[1])
-                    .copies(copies[0], copies[1]).maxDivergence(maxDivergence).truncated(truncated).nested(nested)
+                    .contigSizes(contigSizes).gc(gc).families(families).familyLength(familyLength.min(), familyLength.max())
+                    .copies(copies.min(), copies.max()).maxDivergence(maxDivergence).truncated(truncated).nested(nested)
                     .ltr(ltr).tir(tir).line(line).sine(sine).satellites(satellites).lowComplexity(lowComplexity)
                     .fastaLine(fastaLine).softMaskTruth(softMaskTruth);
             parameters = b.build();
@@ -153,12 +153,17 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
+    /** A range MIN-MAX of an option. */
+    record Range(long min, long max) {
+    }
+
     /** {@code MIN-MAX}, each a number with an optional k, M or G suffix. */
-    static final class RangeConverter implements CommandLine.ITypeConverter<long[]> {
+    static final class RangeConverter implements CommandLine.ITypeConverter<Range> {
         @Override
-        public long[] convert(String value) {
+        public Range convert(String value) {
             try {
-                return BaseCount.parseRange(value);
+                long[] r = BaseCount.parseRange(value);
+                return new Range(r[0], r[1]);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
