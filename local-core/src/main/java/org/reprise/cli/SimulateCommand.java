@@ -49,7 +49,7 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Contigs, sizes drawn log-normal around length/contigs, at least 1k each (default: ${DEFAULT-VALUE}).")
     private int contigs = 40;
 
-    @Option(names = "--contig-sizes", paramLabel = "LIST", split = ",", converter = BasesConverter.class,
+    @Option(names = "--contig-sizes", paramLabel = "SIZE", split = ",", converter = BasesConverter.class,
             description = "Comma-separated contig lengths, e.g. 2300M,200M; overrides --length and --contigs.")
     private long[] contigSizes;
 

@@ -18,7 +18,6 @@ import java.util.function.LongConsumer;
  */
 public final class GenomeWriter {
     private static final int BUFFER = 1 << 20;
-    private static final int BLOCK = 1 << 16;
     /** Bases of history kept for target-site duplications (the longest is 20). */
     private static final int HISTORY = 64;
     private static final long PROGRESS_EVERY = 1L << 26;
@@ -69,20 +68,13 @@ public final class GenomeWriter {
         historyLength = 0;
         BaseSource background = new BaseSource(plan.parameters().gc(),
                 Seeds.derive(plan.parameters().seed(), Seeds.BACKGROUND, c));
-        byte[] block = new byte[BLOCK];
+        byte[] block = new byte[HISTORY];
         ArrayDeque<byte[]> sites = new ArrayDeque<>();
         Map<Integer, byte[]> open = new HashMap<>();
         for (int s = 0; s < contig.segmentCount(); s++) {
             long v = contig.value(s);
             switch (contig.kind(s)) {
-                case ContigPlan.BACKGROUND -> {
-                    for (long left = v; left > 0; ) {
-                        int k = (int) Math.min(left, BLOCK);
-                        background.fill(block, 0, k);
-                        bases(block, 0, k, false);
-                        left -= k;
-                    }
-                }
+                case ContigPlan.BACKGROUND -> background(background, v, block);
                 case ContigPlan.PIECE -> {
                     TruthPiece piece = plan.pieces().get((int) v);
                     byte[] copy = open.get(piece.copy());
@@ -107,6 +99,31 @@ public final class GenomeWriter {
             room(1);
             buf[used++] = '\n';
         }
+    }
+
+    /**
+     * Appends {@code n} background bases. All but the last {@value #HISTORY} are drawn straight
+     * into the output buffer, a line at a time (the bulk of a genome is background: no copy); the
+     * last ones go through {@link #bases} so that the history sees them.
+     */
+    private void background(BaseSource source, long n, byte[] block) throws IOException {
+        long direct = n - Math.min(n, HISTORY);
+        written += direct;
+        while (direct > 0) {
+            int k = (int) Math.min(direct, width - column);
+            room(k + 1);
+            source.fill(buf, used, k);
+            used += k;
+            column += k;
+            direct -= k;
+            if (column == width) {
+                buf[used++] = '\n';
+                column = 0;
+            }
+        }
+        int last = (int) Math.min(n, HISTORY);
+        source.fill(block, 0, last);
+        bases(block, 0, last, false);
     }
 
     /** Appends upper-case bases, breaking lines; lower-cases them in the file when asked. */
