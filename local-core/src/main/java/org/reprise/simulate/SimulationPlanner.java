@@ -17,12 +17,13 @@ import java.util.SplittableRandom;
  * <li>contig sizes, drawn log-normal around length / contigs (at least 1 kb each) unless given;</li>
  * <li>families: class from the mix, consensus and structure, an age (divergence up to the maximum),
  *     a copy number log-uniform in the range; satellites (a 5-500 base unit in a 2-50 kb array)
- *     and low-complexity stretches ((A)n, (CA)n, AT-rich; 100-2,000 bases);</li>
+ *     and low-complexity stretches ((A)n, (CA)n, AT-rich; 100-2,000 bases), as many of them as
+ *     fit in {@value #TANDEM_BUDGET} of the genome;</li>
  * <li>if the planted bases would pass {@value #REPEAT_BUDGET} of the genome, every copy number is
  *     scaled down (noted in {@link GenomePlan#notes()});</li>
  * <li>copies, oldest family first: each either lands in the background or, with the nested share,
  *     inside a copy planted before it (so an older one), chosen with probability proportional to
- *     its length, at a random offset;</li>
+ *     its length, at a random offset (unless the nest would pass a quarter of the longest contig);</li>
  * <li>copies cut by contig ends: each contig end has a chance of {@value #CONTIG_END_CUT_CHANCE}
  *     (at least one start and one end in the genome), the contig holding 20-80% of the copy;</li>
  * <li>every top-level piece (a copy with the copies nested in it, a satellite, a low-complexity
@@ -38,6 +39,8 @@ public final class SimulationPlanner {
     static final double SOLO_LTR_SHARE = 0.25;
     /** Most of the genome the planted pieces are allowed to fill before copy numbers are scaled. */
     static final double REPEAT_BUDGET = 0.6;
+    /** Most of the genome that satellites and low-complexity stretches may fill. */
+    static final double TANDEM_BUDGET = 0.1;
     /** Most of a contig (besides the pieces cut by its ends) that planted pieces may fill. */
     static final double CONTIG_FILL = 0.9;
     /** Background bases kept before the first and after the last insertion (more than any TSD). */
@@ -124,6 +127,10 @@ public final class SimulationPlanner {
         /** Bases of the copy inside the contig, for a copy cut by a contig end. */
         int keep;
         Draft host;
+        /** The top-level copy of the nest it belongs to (itself when it is not nested). */
+        Draft root = this;
+        /** For a root: bases of its nest (itself, the copies nested in it, their TSDs). */
+        long nestFootprint;
         int hostOffset;
         List<Draft> children;
         boolean dropped;
@@ -145,6 +152,7 @@ public final class SimulationPlanner {
             this.truncated5 = truncated5;
             this.length = made.bases().length;
             this.events = made.events();
+            this.nestFootprint = length + (long) tsd;
         }
 
         /** Bases this copy takes in its contig: itself, its TSD, and everything nested in it. */
@@ -298,36 +306,68 @@ public final class SimulationPlanner {
             return Draws.logUniformInt(rng, a, b);
         }
 
+        /**
+         * Satellites, then low-complexity stretches, each drawn from its own stream. Together they
+         * take at most {@value #TANDEM_BUDGET} of the genome: one that would pass it is not planted
+         * (the next, shorter ones may be), so a small genome keeps room for the interspersed
+         * families and every planted piece keeps its documented length range.
+         */
         private void designTandemPieces() {
+            double budget = TANDEM_BUDGET * genomeLength();
+            double used = 0;
             int n = p.satellites();
             int width = Math.max(3, Integer.toString(n).length());
+            int planted = 0;
             for (int s = 0; s < n; s++) {
                 SplittableRandom rng = new SplittableRandom(Seeds.derive(p.seed(), Seeds.SATELLITE, s));
                 int unitLength = Draws.logUniformInt(rng, 5, 500);
                 byte[] unit = new BaseSource(p.gc(), rng.nextLong()).next(unitLength);
                 double rate = Math.min(p.maxDivergence(), Draws.uniform(rng, 0.01, 0.05));
                 int arrayLength = Draws.logUniformInt(rng, 2000, 50_000);
-                RepeatFamily f = new RepeatFamily("sat" + pad(s + 1, width), RepeatClass.SATELLITE, unit, 0, 0, 0, 0, 0,
-                        rate);
-                families.add(f);
+                if (used + arrayLength > budget) {
+                    continue;
+                }
+                used += arrayLength;
+                planted++;
+                families.add(new RepeatFamily("sat" + pad(planted, width), RepeatClass.SATELLITE, unit, 0, 0, 0, 0, 0,
+                        rate));
                 tandem.add(tandemDraft(families.size() - 1, arrayLength, rate, rng));
             }
-            if (p.lowComplexity() == 0) {
-                return;
+            int lowPlanted = 0;
+            if (p.lowComplexity() > 0) {
+                int first = families.size();
+                double lowRate = Math.min(p.maxDivergence(), 0.02);
+                families.add(new RepeatFamily("(A)n", RepeatClass.LOW_COMPLEXITY, new byte[] {'A'}, 0, 0, 0, 0, 0,
+                        lowRate / 2));
+                families.add(new RepeatFamily("(CA)n", RepeatClass.LOW_COMPLEXITY, new byte[] {'C', 'A'}, 0, 0, 0, 0, 0,
+                        lowRate / 2));
+                families.add(new RepeatFamily("AT_rich", RepeatClass.LOW_COMPLEXITY, new byte[0], 0, 0, 0, 0, 0, 0));
+                for (int l = 0; l < p.lowComplexity(); l++) {
+                    SplittableRandom rng = new SplittableRandom(Seeds.derive(p.seed(), Seeds.LOW_COMPLEXITY, l));
+                    int kind = rng.nextInt(3);
+                    int length = Draws.logUniformInt(rng, 100, 2000);
+                    double rate = kind == 2 ? 0 : lowRate * rng.nextDouble();
+                    if (used + length > budget) {
+                        continue;
+                    }
+                    used += length;
+                    lowPlanted++;
+                    tandem.add(tandemDraft(first + kind, length, rate, rng));
+                }
             }
-            int first = families.size();
-            double lowRate = Math.min(p.maxDivergence(), 0.02);
-            families.add(new RepeatFamily("(A)n", RepeatClass.LOW_COMPLEXITY, new byte[] {'A'}, 0, 0, 0, 0, 0, lowRate / 2));
-            families.add(new RepeatFamily("(CA)n", RepeatClass.LOW_COMPLEXITY, new byte[] {'C', 'A'}, 0, 0, 0, 0, 0,
-                    lowRate / 2));
-            families.add(new RepeatFamily("AT_rich", RepeatClass.LOW_COMPLEXITY, new byte[0], 0, 0, 0, 0, 0, 0));
-            for (int l = 0; l < p.lowComplexity(); l++) {
-                SplittableRandom rng = new SplittableRandom(Seeds.derive(p.seed(), Seeds.LOW_COMPLEXITY, l));
-                int kind = rng.nextInt(3);
-                int length = Draws.logUniformInt(rng, 100, 2000);
-                double rate = kind == 2 ? 0 : lowRate * rng.nextDouble();
-                tandem.add(tandemDraft(first + kind, length, rate, rng));
+            if (planted < n || lowPlanted < p.lowComplexity()) {
+                notes.add(String.format(Locale.ROOT, "%d of %d satellites and %d of %d low-complexity stretches planted, "
+                        + "so that they fill at most %.0f%% of the genome", planted, n, lowPlanted, p.lowComplexity(),
+                        100 * TANDEM_BUDGET));
             }
+        }
+
+        private long genomeLength() {
+            long genome = 0;
+            for (long s : sizes) {
+                genome += s;
+            }
+            return genome;
         }
 
         private Draft tandemDraft(int family, int length, double rate, SplittableRandom rng) {
@@ -341,10 +381,7 @@ public final class SimulationPlanner {
 
         /** Scales copy numbers down when the expected planted bases would overfill the genome. */
         private void scaleCopyNumbers(int[] copyNumbers) {
-            long genome = 0;
-            for (long s : sizes) {
-                genome += s;
-            }
+            long genome = genomeLength();
             double tandemBases = 0;
             for (Draft d : tandem) {
                 tandemBases += d.length;
@@ -377,6 +414,10 @@ public final class SimulationPlanner {
         // ---- copies -------------------------------------------------------------------------
 
         private void plantCopies(int[] copyNumbers) {
+            long maxNest = 0;
+            for (long size : sizes) {
+                maxNest = Math.max(maxNest, size / 4);
+            }
             Integer[] byAge = new Integer[copyNumbers.length];
             for (int i = 0; i < byAge.length; i++) {
                 byAge[i] = i;
@@ -391,9 +432,16 @@ public final class SimulationPlanner {
                     SplittableRandom rng = new SplittableRandom(Seeds.derive(p.seed(), Seeds.COPY, f, j));
                     Draft d = drawCopy(f, rng);
                     planted.add(d);
-                    if (hostCount > 0 && Draws.chance(rng, p.nested())) {
-                        Draft host = hosts[pickHost(rng)];
+                    Draft host = hostCount > 0 && Draws.chance(rng, p.nested()) ? hosts[pickHost(rng)] : null;
+                    // A nest must still fit on a contig: one that would grow past a quarter of the
+                    // longest contig takes no more copies (they land in the background instead).
+                    if (host != null && host.root.nestFootprint + d.length + d.tsd > maxNest) {
+                        host = null;
+                    }
+                    if (host != null) {
                         d.host = host;
+                        d.root = host.root;
+                        d.root.nestFootprint += d.length + d.tsd;
                         d.hostOffset = 1 + rng.nextInt(host.length - 1);
                         if (host.children == null) {
                             host.children = new ArrayList<>(2);

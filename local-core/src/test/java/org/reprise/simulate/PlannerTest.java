@@ -95,6 +95,32 @@ class PlannerTest {
     }
 
     @Test
+    void tandemPiecesTakeAtMostATenthOfASmallGenome() {
+        GenomePlan plan = SimulationPlanner.plan(SimulationParameters.builder().length(300_000).contigs(3).build());
+        long tandem = 0;
+        for (TruthPiece piece : plan.pieces()) {
+            if (!plan.families().get(plan.copy(piece.copy()).family()).repeatClass().interspersed()) {
+                tandem += piece.length();
+            }
+        }
+        assertTrue(tandem > 0 && tandem <= 30_000, tandem + " tandem bases");
+        assertTrue(plan.notes().stream().anyMatch(n -> n.contains("of 20 satellites")), plan.notes().toString());
+    }
+
+    @Test
+    void nestsStopGrowingBeforeTheyCannotFitOnAContig() {
+        // Every copy asks to be nested: without a limit all would end in one nest too long for any
+        // contig, and be left out together.
+        GenomePlan plan = SimulationPlanner.plan(SimulationParameters.builder().length(300_000).contigs(3).families(10)
+                .nested(1).build());
+        long nested = plan.copies().stream().filter(c -> c.host() > 0).count();
+        long interspersed = plan.copies().stream()
+                .filter(c -> plan.families().get(c.family()).repeatClass().interspersed()).count();
+        assertTrue(plan.notes().stream().noneMatch(n -> n.contains("left out")), plan.notes().toString());
+        assertTrue(interspersed > 50 && nested > interspersed / 2, nested + " nested of " + interspersed);
+    }
+
+    @Test
     void theClassMixIsExact() {
         GenomePlan plan = SimulationPlanner.plan(SimulationParameters.builder().length(100_000).contigs(2).families(20)
                 .copies(1, 1).satellites(0).lowComplexity(0).ltr(0.25).tir(0.2).line(0.15).sine(0.1).build());
