@@ -129,7 +129,7 @@ public final class SimulationPlanner {
         Draft host;
         /** The top-level copy of the nest it belongs to (itself when it is not nested). */
         Draft root = this;
-        /** For a root: bases of its nest (itself, the copies nested in it, their TSDs). */
+        /** For a root: bases its nest takes in the contig (itself, the copies nested in it, their TSDs). */
         long nestFootprint;
         int hostOffset;
         List<Draft> children;
@@ -153,17 +153,6 @@ public final class SimulationPlanner {
             this.length = made.bases().length;
             this.events = made.events();
             this.nestFootprint = length + (long) tsd;
-        }
-
-        /** Bases this copy takes in its contig: itself, its TSD, and everything nested in it. */
-        long footprint() {
-            long f = length + (long) tsd;
-            if (children != null) {
-                for (Draft c : children) {
-                    f += c.footprint();
-                }
-            }
-            return f;
         }
 
         void drop() {
@@ -626,7 +615,7 @@ public final class SimulationPlanner {
             int left = 0;
             long leftBases = 0;
             for (Draft u : units) {
-                long footprint = u.footprint();
+                long footprint = u.nestFootprint;
                 int i = Arrays.binarySearch(byLength, rng.nextLong(sum));
                 int c = i >= 0 ? i + 1 : -i - 1;
                 if (rooms.get(c) < footprint) {
@@ -700,7 +689,7 @@ public final class SimulationPlanner {
                 }
                 long used = 0;
                 for (Draft u : units) {
-                    used += u.footprint();
+                    used += u.nestFootprint;
                 }
                 long background = length - keep(atStart) - keep(atEnd) - used;
                 if (!units.isEmpty()) {
