@@ -26,14 +26,14 @@ import java.util.concurrent.Callable;
 /**
  * The single-machine command line: {@code reprise -input genome.fa -output PREFIX [options]}, with
  * REPrise's single-dash options kept as aliases of GNU-style ones, and the {@code evaluate}
- * subcommand. Exit codes: 0 ok, 1 bad input, 2 usage.
+ * and {@code simulate} subcommands. Exit codes: 0 ok, 1 bad input, 2 usage.
  */
 @Command(name = "reprise",
         mixinStandardHelpOptions = true,
         versionProvider = RepriseCli.Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        subcommands = {EvaluateCommand.class},
+        subcommands = {EvaluateCommand.class, SimulateCommand.class},
         description = {
             "De novo discovery of interspersed repeat families (REPrise's algorithm).",
             "Writes PREFIX.reprof (the repeat library), PREFIX.freq (seed table), PREFIX.bed (elements, BED6, "
@@ -41,7 +41,8 @@ import java.util.concurrent.Callable;
             "Every file is written under a temporary name and renamed when the run succeeds.",
             "REPrise's options (-input, -dist, ...) are accepted as written for REPrise."},
         footer = {"", "Exit codes: 0 ok, 1 bad input, 2 usage error.",
-            "Accuracy of a result against a known annotation: reprise evaluate --help"})
+            "Accuracy of a result against a known annotation: reprise evaluate --help",
+            "A benchmark genome with known truth: reprise simulate --help"})
 public final class RepriseCli implements Callable<Integer> {
     static final String VERSION = RunSummary.VERSION;
 
