@@ -115,10 +115,12 @@ if [ ! -s "$CLASSPATH_CACHE" ] || [ "$CP_PROVIDED" -nt "$CLASSPATH_CACHE" ] || [
   # provided: Spark and its dependencies; runtime: the libraries the job jar leaves to the class
   # path (logging, commons-*, snappy); local-core itself is inside the job jar.
   { tr ':' '\n' < "$CP_PROVIDED"; echo
-    # exactly what spark-job/pom.xml's shade configuration leaves out of the job jar (minus nashorn/ASM)
+    # exactly what spark-job/pom.xml's shade configuration leaves out of the job jar (minus nashorn/ASM),
+    # and jackson-core: Spark's Jackson needs it, and local-core's dependency on it (relocated inside
+    # the job jar) takes it out of the provided list
     tr ':' '\n' < "$CP_RUNTIME" | grep -E \
       -e '/org/apache/logging/log4j/' -e '/org/slf4j/' -e '/commons-logging/' -e '/commons-codec/' \
-      -e '/org/apache/commons/commons-compress/' -e '/org/xerial/snappy/'
+      -e '/org/apache/commons/commons-compress/' -e '/org/xerial/snappy/' -e '/com/fasterxml/jackson/core/jackson-core/'
   } | awk 'NF && !seen[$0]++' | paste -sd: > "$CLASSPATH_CACHE.tmp"
   mv "$CLASSPATH_CACHE.tmp" "$CLASSPATH_CACHE"
 fi

@@ -9,6 +9,13 @@ import org.reprise.io.LibraryWriters;
 import org.reprise.io.MaskedFastaWriter;
 import org.reprise.io.OutputFiles;
 import org.reprise.io.RunSummary;
+import org.reprise.genome.ContigDictionary;
+import org.reprise.partition.BasesFile;
+import org.reprise.partition.GenomePartitioner;
+import org.reprise.partition.MemoryModel;
+import org.reprise.partition.PartitionedDiscovery;
+import org.reprise.parallel.Workers;
+import org.reprise.util.BaseCount;
 import org.reprise.params.Parameters;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,10 +23,13 @@ import picocli.CommandLine.Option;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -64,6 +74,22 @@ public final class RepriseCli implements Callable<Integer> {
 
     @CommandLine.Mixin
     AlgorithmOptions algorithm = new AlgorithmOptions();
+
+    @Option(names = {"--strategy"}, paramLabel = "auto|exact|partitioned",
+            description = {"exact: REPrise's algorithm on the whole genome at once (REPrise's outputs, byte for byte; "
+                    + "about 36 bytes of heap per base). partitioned: the genome cut into partitions discovered one "
+                    + "after the other and reconciled (genomes of any size in the memory of one partition). "
+                    + "auto (default): exact when it fits the heap, partitioned otherwise."})
+    String strategy = "auto";
+
+    @Option(names = {"--partition-size"}, paramLabel = "BASES|auto",
+            description = "Target bases per partition with the partitioned strategy (k, M, G suffixes); auto (default): "
+                    + "the largest that fits the heap, at most 500M.")
+    String partitionSize = "auto";
+
+    /** The heap the run may use; tests set it to check the refusal of a run that cannot fit. */
+    @Option(names = {"--heap-limit"}, hidden = true, paramLabel = "BYTES")
+    long heapLimit = Runtime.getRuntime().maxMemory();
 
     @Option(names = {"--quiet", "-q"}, description = "No progress on stderr.")
     boolean quiet;
@@ -120,50 +146,165 @@ public final class RepriseCli implements Callable<Integer> {
                     "missing " + (input == null ? "-input FASTA" : "-output PREFIX"));
         }
         MaskedFastaWriter.Style style = AlgorithmOptions.maskStyle(maskStyle);
+        String chosen = strategy.toLowerCase(Locale.ROOT);
+        if (!List.of("auto", "exact", "partitioned").contains(chosen)) {
+            throw new IllegalArgumentException("--strategy must be auto, exact or partitioned (got " + strategy + ")");
+        }
+        long explicitSize = partitionSize.equalsIgnoreCase("auto") ? 0 : partitionSizeOption(partitionSize);
         Parameters params = algorithm.builder().threads(threads).build();
         Progress progress = new Progress(quiet ? null : err);
         long start = System.nanoTime();
         try (OutputFiles files = new OutputFiles(output)) {
-            progress.phase("loading " + input);
-            Genome genome = FastaGenomeReader.read(input);
+            progress.phase("reading " + input);
+            Path basesPath = files.scratch(".bases");
+            FastaGenomeReader.Scan scan = scan(basesPath);
+            ContigDictionary contigs = scan.contigs();
             double loadSeconds = (System.nanoTime() - start) / 1e9;
-            progress.message(String.format(Locale.ROOT, "%d contigs, %,d bases", genome.contigCount(), genome.length()));
-            DiscoveryResult result = Discovery.run(genome, params, progress);
+            progress.message(String.format(Locale.ROOT, "%d contigs, %,d bases", contigs.contigCount(), contigs.length()));
+            Parameters resolved = params.toBuilder().k(params.kFor(contigs)).build();
 
-            long t = System.nanoTime();
-            progress.phase("writing " + output + ".*");
-            try (Writer w = files.open(".reprof")) {
-                LibraryWriters.writeReprof(result, w);
+            long exactNeeds = MemoryModel.exact(contigs.length(), resolved);
+            boolean fitsOneArray = contigs.length() < Integer.MAX_VALUE - 16;
+            if (chosen.equals("auto")) {
+                chosen = exactNeeds <= heapLimit && fitsOneArray ? "exact" : "partitioned";
             }
-            try (Writer w = files.open(".freq")) {
-                LibraryWriters.writeFreq(result, w);
+            try (BasesFile bases = BasesFile.open(basesPath)) {
+                if (chosen.equals("exact")) {
+                    if (exactNeeds > heapLimit) {
+                        throw new InsufficientMemoryException("the exact strategy needs about " + MemoryModel.gib(exactNeeds)
+                                + " of heap for " + String.format(Locale.ROOT, "%,d", contigs.length()) + " bases and this JVM may use "
+                                + MemoryModel.gib(heapLimit) + ": give Java more (JAVA_OPTS=-Xmx...) or use --strategy partitioned");
+                    }
+                    progress.message("strategy: exact (needs about " + MemoryModel.gib(exactNeeds) + " of heap, "
+                            + MemoryModel.gib(heapLimit) + " available)");
+                    runExact(Genome.load(contigs, bases), params, scan, files, style, progress, start, loadSeconds);
+                } else {
+                    long size = explicitSize > 0 ? explicitSize
+                            : MemoryModel.partitionSizeFor(contigs.length(), heapLimit, resolved);
+                    long needs = MemoryModel.partitioned(contigs.length(), size + 2 * GenomePartitioner.paddingFor(resolved,
+                            resolved.k), resolved);
+                    if (size == 0 || needs > heapLimit) {
+                        throw new InsufficientMemoryException("the partitioned strategy needs about "
+                                + MemoryModel.gib(size == 0 ? MemoryModel.partitioned(contigs.length(), 10_000_000L, resolved) : needs)
+                                + " of heap for these " + String.format(Locale.ROOT, "%,d", contigs.length())
+                                + " bases and this JVM may use " + MemoryModel.gib(heapLimit)
+                                + ": give Java more (JAVA_OPTS=-Xmx...)" + (explicitSize > 0 ? " or a smaller --partition-size" : ""));
+                    }
+                    progress.message(String.format(Locale.ROOT, "strategy: partitioned, partitions of %,d bases "
+                            + "(needs about %s of heap, %s available)", size, MemoryModel.gib(needs), MemoryModel.gib(heapLimit)));
+                    runPartitioned(contigs, bases, resolved, size, scan, files, style, progress, start, loadSeconds);
+                }
             }
-            try (Writer w = files.open(".bed")) {
-                LibraryWriters.writeBed(result, w);
-            }
-            try (OutputStream os = new BufferedOutputStream(files.openStream(".masked"), 1 << 16)) {
-                MaskedFastaWriter.write(input, genome, result.reportedMask(), style, os);
-            }
-            long masked = result.reportedMask().cardinality();
-            RunSummary summary = new RunSummary(input.toString(), "exact", result.parameters(), genome.dictionary(),
-                    genome.validBases())
-                    .results(result.seeds(), result.seedsProcessed(), result.families(), masked,
-                            result.repeatMaskedBases(), genome.length())
-                    .familyLoop(result.familyLoopCounters())
-                    .put("index_bytes", result.indexBytes())
-                    .seconds("load", loadSeconds)
-                    .seconds(result.phaseSeconds())
-                    .seconds("write", (System.nanoTime() - t) / 1e9)
-                    .seconds("total", (System.nanoTime() - start) / 1e9);
-            try (Writer w = files.open(".summary.json")) {
-                summary.write(w);
-            }
-            files.commit();
-            progress.message(String.format(Locale.ROOT, "done: k=%d, %d families, %d elements, %,d bases masked (%.2f%%) in %.1f s",
-                    result.k(), result.families().size(), result.elementCount(), masked,
-                    100.0 * masked / genome.length(), (System.nanoTime() - start) / 1e9));
         }
         return 0;
+    }
+
+    /** Not enough heap for the run, said before it starts. */
+    static final class InsufficientMemoryException extends IOException {
+        InsufficientMemoryException(String message) {
+            super(message);
+        }
+    }
+
+    private static long partitionSizeOption(String value) {
+        long size;
+        try {
+            size = BaseCount.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--partition-size: " + e.getMessage());
+        }
+        if (size < 1_000 || size > 1_500_000_000L) {
+            throw new IllegalArgumentException("--partition-size must be 1k..1.5G bases or auto (got " + value + ")");
+        }
+        return size;
+    }
+
+    /** One pass over the FASTA: the contig table, every letter checked, the bases written to a scratch file. */
+    private FastaGenomeReader.Scan scan(Path basesPath) throws IOException {
+        try (InputStream in = FastaGenomeReader.open(input);
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(basesPath), 1 << 20)) {
+            return FastaGenomeReader.scan(in, input.toString(), out);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new GenomeFormatException("input file not found: " + input);
+        }
+    }
+
+    private void runExact(Genome genome, Parameters params, FastaGenomeReader.Scan scan, OutputFiles files,
+                          MaskedFastaWriter.Style style, Progress progress, long start, double loadSeconds)
+            throws IOException {
+        DiscoveryResult result = Discovery.run(genome, params, progress);
+        long t = System.nanoTime();
+        progress.phase("writing " + output + ".*");
+        try (Writer w = files.open(".reprof")) {
+            LibraryWriters.writeReprof(result, w);
+        }
+        try (Writer w = files.open(".freq")) {
+            LibraryWriters.writeFreq(result, w);
+        }
+        try (Writer w = files.open(".bed")) {
+            LibraryWriters.writeBed(result, w);
+        }
+        try (OutputStream os = new BufferedOutputStream(files.openStream(".masked"), 1 << 16)) {
+            MaskedFastaWriter.write(input, genome, result.reportedMask(), style, os);
+        }
+        long masked = result.reportedMask().cardinality();
+        RunSummary summary = new RunSummary(input.toString(), "exact", result.parameters(), genome.dictionary(),
+                scan.validBases())
+                .results(result.seeds(), result.seedsProcessed(), result.families(), masked,
+                        result.repeatMaskedBases(), genome.length())
+                .familyLoop(result.familyLoopCounters())
+                .put("index_bytes", result.indexBytes())
+                .seconds("load", loadSeconds)
+                .seconds(result.phaseSeconds())
+                .seconds("write", (System.nanoTime() - t) / 1e9)
+                .seconds("total", (System.nanoTime() - start) / 1e9);
+        try (Writer w = files.open(".summary.json")) {
+            summary.write(w);
+        }
+        files.commit();
+        done(progress, result.k(), result.families().size(), result.elementCount(), masked, genome.length(), start);
+    }
+
+    private void runPartitioned(ContigDictionary contigs, BasesFile bases, Parameters params, long size,
+                                FastaGenomeReader.Scan scan, OutputFiles files, MaskedFastaWriter.Style style,
+                                Progress progress, long start, double loadSeconds) throws IOException {
+        PartitionedDiscovery.Result result;
+        try (Workers workers = new Workers(params.threads)) {
+            result = PartitionedDiscovery.run(contigs, bases, params, size, workers, progress);
+        }
+        long t = System.nanoTime();
+        progress.phase("writing " + output + ".*");
+        try (Writer w = files.open(".reprof")) {
+            LibraryWriters.writeReprof(result.families(), w);
+        }
+        try (Writer w = files.open(".freq")) {
+            LibraryWriters.writeFreq(result.genomeWideSeeds(), params.k, contigs, w);
+        }
+        try (Writer w = files.open(".bed")) {
+            LibraryWriters.writeBedByPosition(result.families(), contigs, w);
+        }
+        try (InputStream in = FastaGenomeReader.open(input);
+             OutputStream os = new BufferedOutputStream(files.openStream(".masked"), 1 << 16)) {
+            MaskedFastaWriter.write(in, input.toString(), contigs, result.reportedMask(), style, os);
+        }
+        long masked = result.reportedMask().cardinality();
+        RunSummary summary = new RunSummary(input.toString(), "partitioned", params, contigs, scan.validBases())
+                .results(result.genomeWideSeeds(), 0, result.families(), masked, masked, contigs.length())
+                .section("partitioned", result.figures())
+                .seconds("load", loadSeconds)
+                .seconds(result.seconds())
+                .seconds("write", (System.nanoTime() - t) / 1e9)
+                .seconds("total", (System.nanoTime() - start) / 1e9);
+        try (Writer w = files.open(".summary.json")) {
+            summary.write(w);
+        }
+        files.commit();
+        done(progress, params.k, result.families().size(), result.elementCount(), masked, contigs.length(), start);
+    }
+
+    private static void done(Progress progress, int k, int families, long elements, long masked, long bases, long start) {
+        progress.message(String.format(Locale.ROOT, "done: k=%d, %d families, %d elements, %,d bases masked (%.2f%%) in %.1f s",
+                k, families, elements, masked, 100.0 * masked / bases, (System.nanoTime() - start) / 1e9));
     }
 
     /** The version picocli prints for --version. */

@@ -1,11 +1,11 @@
 package org.reprise.cli;
 
+import org.reprise.util.BaseCount;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.reprise.simulate.BaseCount;
 import org.reprise.simulate.Simulation;
 import org.reprise.simulate.SimulationParameters;
 

@@ -41,9 +41,12 @@ public final class FamilyLoop implements LookAhead {
     private final Bitmask reportedMask;
     private final FamilyCommit commit;
     private final ProgressListener progress;
+    private final SeedPriority priority;
     private final LongBuffer fwd = new LongBuffer(256);
     private final LongBuffer rev = new LongBuffer(256);
     private final List<Family> families = new ArrayList<>();
+    /** The drafts of the reported families, when asked for ({@link #keepDrafts}). */
+    private List<Draft> drafts;
     private int seedsProcessed;
     private long draftsUsed;
     private long draftsStale;
@@ -56,7 +59,33 @@ public final class FamilyLoop implements LookAhead {
      */
     public FamilyLoop(ContigDictionary contigs, Parameters params, int k, SeedTable seeds, CopySource copySource,
                       Drafter drafter, ProgressListener progress) {
+        this(contigs, params, k, seeds, copySource, drafter, progress, SeedPriority.COUNT);
+    }
+
+    /** As the other constructor, with seeds queued by {@code priority} instead of their counts. */
+    public FamilyLoop(ContigDictionary contigs, Parameters params, int k, SeedTable seeds, CopySource copySource,
+                      Drafter drafter, ProgressListener progress, SeedPriority priority) {
+        this(contigs, params, k, seeds, copySource, drafter, progress, priority, new Bitmask(contigs.length()),
+                new Bitmask(contigs.length()));
+    }
+
+    /**
+     * As the other constructors, starting from masks that earlier work filled (the partitioned
+     * strategy's pass over thinly spread seeds starts from every partition's repeat mask).
+     *
+     * @param repeatMask   the repeat mask the seeds are recounted against; the loop marks its
+     *                     families' elements in it
+     * @param reportedMask where the loop marks its reported elements
+     */
+    public FamilyLoop(ContigDictionary contigs, Parameters params, int k, SeedTable seeds, CopySource copySource,
+                      Drafter drafter, ProgressListener progress, SeedPriority priority, Bitmask repeatMask,
+                      Bitmask reportedMask) {
+        if (repeatMask.size() != contigs.length() || reportedMask.size() != contigs.length()) {
+            throw new IllegalArgumentException("masks of " + repeatMask.size() + " and " + reportedMask.size()
+                    + " bases for a genome of " + contigs.length());
+        }
         this.contigs = contigs;
+        this.priority = priority;
         this.params = params;
         this.k = k;
         this.codec = new KmerCodec(k);
@@ -65,10 +94,10 @@ public final class FamilyLoop implements LookAhead {
         this.progress = progress == null ? ProgressListener.NONE : progress;
         this.queue = new SeedQueue(seeds.size());
         for (int i = 0; i < seeds.size(); i++) {
-            queue.push(seeds.freq(i), seeds.code(i));
+            queue.push(priority.of(seeds.code(i), seeds.freq(i)), seeds.code(i));
         }
-        this.repeatMask = new Bitmask(contigs.length());
-        this.reportedMask = new Bitmask(contigs.length());
+        this.repeatMask = repeatMask;
+        this.reportedMask = reportedMask;
         this.commit = new FamilyCommit(contigs, params, repeatMask, reportedMask);
     }
 
@@ -100,6 +129,9 @@ public final class FamilyLoop implements LookAhead {
                 Family family = commit.commit(codec.decode(seed), families.size(), draft);
                 if (family != null) {
                     families.add(family);
+                    if (drafts != null) {
+                        drafts.add(draft);
+                    }
                 }
                 drafter.committed(seed, this);
                 progress.seedDone(seedsProcessed, families.size(), queue.size());
@@ -109,9 +141,9 @@ public final class FamilyLoop implements LookAhead {
     }
 
     /**
-     * Pops seeds until one's recounted copies (the repeat mask applied) are at least the count now
-     * on top of the queue; re-queues the others that keep minfreq copies. Leaves the chosen seed's
-     * copies in {@code fwd} and {@code rev}.
+     * Pops seeds until one's recounted copies (the repeat mask applied) give a priority at least
+     * the one now on top of the queue; re-queues the others that keep minfreq copies. Leaves the
+     * chosen seed's copies in {@code fwd} and {@code rev}.
      */
     private long nextSeed() {
         while (true) {
@@ -119,11 +151,12 @@ public final class FamilyLoop implements LookAhead {
             queue.pop();
             unmaskedCopies(code, fwd, rev);
             int count = fwd.size() + rev.size();
-            if (queue.isEmpty() || count >= queue.topFreq()) {
+            int now = priority.of(code, count);
+            if (queue.isEmpty() || now >= queue.topFreq()) {
                 return code;
             }
             if (count >= params.minFreq) {
-                queue.push(count, code);
+                queue.push(now, code);
             }
         }
     }
@@ -141,12 +174,31 @@ public final class FamilyLoop implements LookAhead {
     }
 
     @Override
+    public int priority(long seed, int copies) {
+        return priority.of(seed, copies);
+    }
+
+    @Override
     public int queued() {
         return queue.size();
     }
 
     public List<Family> families() {
         return families;
+    }
+
+    /** Keeps every reported family's draft (its copies, sides and element ends); call before {@link #run}. */
+    public FamilyLoop keepDrafts() {
+        drafts = new ArrayList<>();
+        return this;
+    }
+
+    /** The reported families' drafts, in the order of {@link #families()} (after {@link #keepDrafts}). */
+    public List<Draft> drafts() {
+        if (drafts == null) {
+            throw new IllegalStateException("drafts were not kept");
+        }
+        return drafts;
     }
 
     /** Bases covered by reported elements: what {@code .masked} masks. */

@@ -2,7 +2,6 @@ package org.reprise.discover;
 
 import org.reprise.extend.ConsensusExtender;
 import org.reprise.extend.ElementAligner;
-import org.reprise.extend.SeedCopies;
 import org.reprise.genome.Genome;
 import org.reprise.params.Parameters;
 import org.reprise.parallel.Workers;
@@ -38,11 +37,9 @@ public final class LocalDrafter implements Drafter {
     /** Copies from which one family's two sides and its elements are split among the workers. */
     static final int SPLIT_FROM = 256;
 
-    private final Genome genome;
+    private final DraftMaker maker;
     private final Parameters params;
-    private final int k;
     private final Workers workers;
-    private final Drafting drafting;
     private final ConsensusExtender extender;
     private final ElementAligner aligner;
     private final int maxInflight;
@@ -57,9 +54,14 @@ public final class LocalDrafter implements Drafter {
     private long skipped;
     private long familiesSplit;
 
-    /** A drafter with {@value #IN_FLIGHT_PER_HELPER} drafts in flight per helper thread. */
+    /** A drafter over a genome in memory, with {@value #IN_FLIGHT_PER_HELPER} drafts in flight per helper thread. */
     public LocalDrafter(Genome genome, Parameters params, int k, Workers workers) {
-        this(genome, params, k, workers, IN_FLIGHT_PER_HELPER * (workers.threads() - 1));
+        this(new GenomeDrafts(genome, params, k), params, k, workers);
+    }
+
+    /** A drafter that makes its drafts with {@code maker}, {@value #IN_FLIGHT_PER_HELPER} in flight per helper. */
+    public LocalDrafter(DraftMaker maker, Parameters params, int k, Workers workers) {
+        this(maker, params, k, workers, IN_FLIGHT_PER_HELPER * (workers.threads() - 1));
     }
 
     /**
@@ -68,18 +70,20 @@ public final class LocalDrafter implements Drafter {
      *                       for tests to exercise drafts that turn stale)
      */
     LocalDrafter(Genome genome, Parameters params, int k, Workers workers, int draftsInFlight) {
-        this.genome = genome;
+        this(new GenomeDrafts(genome, params, k), params, k, workers, draftsInFlight);
+    }
+
+    private LocalDrafter(DraftMaker maker, Parameters params, int k, Workers workers, int draftsInFlight) {
+        this.maker = maker;
         this.params = params;
-        this.k = k;
         this.workers = workers;
-        this.drafting = new Drafting(params);
         this.extender = new ConsensusExtender(params);
         this.aligner = new ElementAligner(params);
         this.maxInflight = draftsInFlight;
         this.lookAhead = new long[Math.max(1, 2 * maxInflight)];
         this.lookAheadCounts = new int[lookAhead.length];
         this.helperState = ThreadLocal.withInitial(HelperState::new);
-        this.claims = maxInflight > 0 ? new LookAheadClaims(genome.length(), k) : null;
+        this.claims = maxInflight > 0 ? new LookAheadClaims(maker.genomeLength(), k) : null;
     }
 
     @Override
@@ -110,12 +114,11 @@ public final class LocalDrafter implements Drafter {
             held = claims.claimFree(forward, reverse); // tell the helpers where we are
             speculate(loop);
         }
-        SeedCopies reads = reads(forward, reverse);
-        if (workers.threads() > 1 && reads.size() >= SPLIT_FROM) {
+        if (workers.threads() > 1 && forward.length + reverse.length >= SPLIT_FROM) {
             familiesSplit++;
-            return drafting.draftSplit(reads, forward, reverse, workers);
+            return maker.draftSplit(forward, reverse, workers);
         }
-        return drafting.draft(reads, forward, reverse, extender, aligner);
+        return maker.draft(forward, reverse, extender, aligner);
     }
 
     @Override
@@ -142,17 +145,6 @@ public final class LocalDrafter implements Drafter {
         inflight.clear();
         release(held);
         held = null;
-    }
-
-    private SeedCopies reads(long[] forward, long[] reverse) {
-        long[] positions = new long[forward.length + reverse.length];
-        boolean[] strand = new boolean[positions.length];
-        System.arraycopy(forward, 0, positions, 0, forward.length);
-        System.arraycopy(reverse, 0, positions, forward.length, reverse.length);
-        for (int i = forward.length; i < positions.length; i++) {
-            strand[i] = true;
-        }
-        return new SeedCopies(genome, k, positions, strand);
     }
 
     private void release(long[] ranges) {
@@ -225,7 +217,7 @@ public final class LocalDrafter implements Drafter {
         int n = h.fwd.size() + h.rev.size();
         // Fewer copies than the queue says: the seed will be recounted and pushed back, not taken
         // now with these copies; not worth drafting.
-        if (n < Math.max(params.minFreq, queuedCount)) {
+        if (n < params.minFreq || loop.priority(code, n) < queuedCount) {
             return Speculated.NOTHING;
         }
         if (n >= SPLIT_FROM) {
@@ -238,7 +230,7 @@ public final class LocalDrafter implements Drafter {
         if (claimed == null) {
             return Speculated.NOTHING; // near a seed being drafted or committed
         }
-        return new Speculated(drafting.draft(reads(f, r), f, r, h.extender, h.aligner), claimed);
+        return new Speculated(maker.draft(f, r, h.extender, h.aligner), claimed);
     }
 
     /** A draft made ahead of its turn with the claims it holds, or {@link #NOTHING}. */

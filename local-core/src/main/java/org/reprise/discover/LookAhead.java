@@ -6,7 +6,8 @@ import org.reprise.util.LongBuffer;
 public interface LookAhead {
     /**
      * The codes of the up to {@code n} best queued seeds, best first, into {@code codes}, and their
-     * queued counts into {@code counts} when it is not null, without removing them.
+     * queued priorities ({@link SeedPriority}) into {@code counts} when it is not null, without
+     * removing them.
      *
      * @return how many were written
      */
@@ -14,6 +15,9 @@ public interface LookAhead {
 
     /** The seed's copies that the repeat mask leaves free now. Thread-safe (the mask may be changing). */
     void unmaskedCopies(long seed, LongBuffer forward, LongBuffer reverse);
+
+    /** The priority of a seed with so many copies (a seed is taken if that reaches the top of the queue). */
+    int priority(long seed, int copies);
 
     /** Seeds queued. */
     int queued();

@@ -51,6 +51,27 @@ public final class Genome {
         return new Genome(ContigDictionary.of(source, names, lengths), codes.toArray(new byte[0][]));
     }
 
+    /**
+     * A genome read back from its bases (a byte a base, contigs end to end), as written by
+     * {@link FastaGenomeReader#scan}: what the exact strategy holds after a scan.
+     *
+     * @param read reads the codes of genome positions {@code [position, position + len)} into {@code dst[off..]}
+     * @throws GenomeFormatException if a contig is too long to hold whole (2^31 bases or more)
+     */
+    public static Genome load(ContigDictionary contigs, BasesSource read) throws java.io.IOException {
+        byte[][] codes = new byte[contigs.contigCount()][];
+        for (int c = 0; c < codes.length; c++) {
+            long length = contigs.contigLength(c);
+            if (length > Integer.MAX_VALUE - 16) {
+                throw new GenomeFormatException("contig " + contigs.contigName(c) + " has " + length
+                        + " bases, more than one piece of memory holds: run it with --strategy partitioned");
+            }
+            codes[c] = new byte[(int) length];
+            read.read(contigs.contigStart(c), codes[c], 0, codes[c].length);
+        }
+        return new Genome(contigs, codes);
+    }
+
     /** Convenience for tests and small inputs: sequences as letters. */
     public static Genome ofLetters(String source, List<String> names, List<String> sequences) {
         List<byte[]> codes = new ArrayList<>();

@@ -60,6 +60,31 @@ public final class LibraryWriters {
     }
 
     /**
+     * {@code .bed} of the partitioned strategy: the same lines as {@link #writeBed(List, ContigDictionary, Writer)},
+     * sorted by genome position (contig in file order, start, end, family), as most BED tools want them.
+     */
+    public static void writeBedByPosition(List<Family> families, ContigDictionary contigs, Writer out) throws IOException {
+        List<Element> all = new java.util.ArrayList<>();
+        for (Family f : families) {
+            all.addAll(f.elements());
+        }
+        all.sort(java.util.Comparator.comparingInt(Element::contigIndex).thenComparingLong(Element::start)
+                .thenComparingLong(Element::end).thenComparingInt(Element::family));
+        StringBuilder line = new StringBuilder(128);
+        for (Element e : all) {
+            out.append(bedLine(line, e, contigs));
+        }
+    }
+
+    /** One BED6 line of an element ({@code R=<n>} its family's number). */
+    private static StringBuilder bedLine(StringBuilder line, Element e, ContigDictionary contigs) {
+        line.setLength(0);
+        return line.append(contigs.contigName(e.contigIndex())).append('\t').append(e.start()).append('\t')
+                .append(e.end()).append("\tR=").append(e.family()).append('\t').append(e.length())
+                .append('\t').append(e.strand()).append('\n');
+    }
+
+    /**
      * {@code .bed}: BED6, 0-based half-open: {@code contig start end R=<n> length strand}, families
      * in order, elements in copy order (forward copies, then reverse ones, each by position).
      */
@@ -72,12 +97,9 @@ public final class LibraryWriters {
         StringBuilder line = new StringBuilder(128);
         for (Family f : families) {
             for (Element e : f.elements()) {
-                line.setLength(0);
-                line.append(contigs.contigName(e.contigIndex())).append('\t').append(e.start()).append('\t')
-                        .append(e.end()).append("\tR=").append(f.number()).append('\t').append(e.length())
-                        .append('\t').append(e.strand()).append('\n');
-                out.append(line);
+                out.append(bedLine(line, e, contigs));
             }
         }
     }
+
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 public final class OutputFiles implements AutoCloseable {
     private final String prefix;
     private final Map<Path, Path> pending = new LinkedHashMap<>();
+    private final List<Path> scratch = new ArrayList<>();
     private boolean committed;
 
     /** Outputs are {@code prefix + suffix}; the prefix's folder must exist and be writable. */
@@ -54,6 +55,17 @@ public final class OutputFiles implements AutoCloseable {
         return Files.newOutputStream(tmp);
     }
 
+    /**
+     * A working file beside the outputs (so on the same disk), never committed: deleted by
+     * {@link #close()} whether the run succeeded or not.
+     */
+    public Path scratch(String suffix) {
+        Path target = path(suffix);
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".scratch-" + ProcessHandle.current().pid());
+        scratch.add(tmp);
+        return tmp;
+    }
+
     /** Renames every temporary file to its final name. */
     public void commit() throws IOException {
         for (Map.Entry<Path, Path> e : pending.entrySet()) {
@@ -70,9 +82,16 @@ public final class OutputFiles implements AutoCloseable {
         return committed ? new ArrayList<>(pending.values()) : List.of();
     }
 
-    /** Deletes what was not committed. */
+    /** Deletes the scratch files and what was not committed. */
     @Override
     public void close() {
+        for (Path tmp : scratch) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // Best effort: a hidden file with a scratch name.
+            }
+        }
         if (committed) {
             return;
         }

@@ -306,6 +306,45 @@ public final class Bitmask {
     }
 
     /**
+     * The first set bit at or after {@code from}, or {@link #size()} when there is none (opaque
+     * reads: for a mask no one is changing, e.g. to list a finished mask's runs).
+     */
+    public long nextSetBit(long from) {
+        return next(from, false);
+    }
+
+    /** The first clear bit at or after {@code from}, or {@link #size()} when there is none (as {@link #nextSetBit}). */
+    public long nextClearBit(long from) {
+        return next(from, true);
+    }
+
+    private long next(long from, boolean clear) {
+        if (from < 0) {
+            throw new IllegalArgumentException("position " + from + " is negative");
+        }
+        if (from >= size) {
+            return size;
+        }
+        int w = wordIndex(from);
+        long word = words.getOpaque(w);
+        if (clear) {
+            word = ~word;
+        }
+        word &= ALL_ONES << from;
+        int n = words.length();
+        while (word == 0) {
+            if (++w == n) {
+                return size;
+            }
+            word = words.getOpaque(w);
+            if (clear) {
+                word = ~word;
+            }
+        }
+        return Math.min(size, ((long) w << 6) + Long.numberOfTrailingZeros(word));
+    }
+
+    /**
      * Claims {@code [start, end)} like {@link #claimRange} and returns a guard that releases it
      * on {@link ClaimGuard#close()} unless {@link ClaimGuard#commit()} was called; returns
      * {@code null} if the claim failed. Meant for try-with-resources.

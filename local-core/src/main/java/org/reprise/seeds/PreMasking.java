@@ -53,7 +53,7 @@ public final class PreMasking {
      * @return the candidate's count after pre-masking (it is a seed when that is &gt;= minfreq)
      * @throws IllegalArgumentException if candidates come out of rank order
      */
-    public int take(long kmer, int count, long pos, long[] fwd, int nf, long[] rev, int nr) {
+    public int take(long kmer, long count, long pos, long[] fwd, int nf, long[] rev, int nr) {
         if (count > previousCount || (count == previousCount && pos <= previousPosition)) {
             throw new IllegalArgumentException("candidates out of rank order: count " + count + " at " + pos
                     + " after count " + previousCount + " at " + previousPosition);

@@ -171,6 +171,25 @@ public final class SeedCandidates {
      */
     public static SeedTable premask(KmerIndex index, Parameters p, Ranked ranked, HammingOneTable table,
                                     Workers workers) {
+        int n = ranked.size();
+        int[] order = new int[n];
+        long[] counts = new long[n];
+        long[] positions = new long[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            counts[i] = ranked.count(i);
+            positions[i] = ranked.position(i);
+        }
+        return premask(index, p, ranked, order, counts, positions, table, workers);
+    }
+
+    /**
+     * The pre-masking pass over the candidates in another order: {@code order[i]} is the i-th
+     * candidate to take, and {@code rankCount[i]}, {@code rankPosition[i]} the rank it is taken with
+     * (count descending, then position ascending: a partition ranks by genome-wide counts).
+     */
+    public static SeedTable premask(KmerIndex index, Parameters p, Ranked ranked, int[] order, long[] rankCount,
+                                    long[] rankPosition, HammingOneTable table, Workers workers) {
         PreMasking pass = new PreMasking(index.genome().length(), index.k(), p.minFreq, false);
         final int block = workers.threads() == 1 ? 1 : 4096;
         LongBuffer fwd = new LongBuffer(256);
@@ -189,7 +208,7 @@ public final class SeedCandidates {
                     long[][] out = new long[2 * (to - from)][];
                     LongBuffer f = new LongBuffer(256), r = new LongBuffer(256);
                     for (int c = from; c < to; c++) {
-                        g.gather(ranked.kmers[c], f, r);
+                        g.gather(ranked.kmers[order[c]], f, r);
                         out[2 * (c - from)] = f.toArray();
                         out[2 * (c - from) + 1] = r.toArray();
                     }
@@ -206,7 +225,7 @@ public final class SeedCandidates {
                 long[] f, r;
                 int nf, nr;
                 if (copies == null) {
-                    single.gather(ranked.kmers[c], fwd, rev);
+                    single.gather(ranked.kmers[order[c]], fwd, rev);
                     f = fwd.array();
                     nf = fwd.size();
                     r = rev.array();
@@ -217,7 +236,7 @@ public final class SeedCandidates {
                     nf = f.length;
                     nr = r.length;
                 }
-                pass.take(index.kmer(ranked.kmers[c]), ranked.count(c), ranked.position(c), f, nf, r, nr);
+                pass.take(index.kmer(ranked.kmers[order[c]]), rankCount[c], rankPosition[c], f, nf, r, nr);
             }
         }
         return pass.seeds();

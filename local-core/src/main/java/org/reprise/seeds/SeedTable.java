@@ -23,6 +23,17 @@ public final class SeedTable {
     private final int[] sortedIndex;
 
     /**
+     * A table without copies, from its columns (in {@code .freq} order; the arrays are kept): the
+     * partitioned strategy's genome-wide candidates, for {@code .freq}.
+     */
+    public static SeedTable of(int[] freq, long[] position, long[] code) {
+        if (freq.length != position.length || freq.length != code.length) {
+            throw new IllegalArgumentException("columns of different lengths");
+        }
+        return new SeedTable(freq, position, code, null, null);
+    }
+
+    /**
      * @param forward the seeds' forward copies, or null when the table keeps none (then {@code reverse} is null too)
      */
     SeedTable(int[] freq, long[] position, long[] code, long[][] forward, long[][] reverse) {

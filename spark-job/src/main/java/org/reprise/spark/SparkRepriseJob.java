@@ -28,7 +28,7 @@ import org.reprise.seeds.SeedTable;
 import org.reprise.spark.io.AtomicOutputDirectory;
 import org.reprise.spark.io.FastaInput;
 import org.reprise.spark.io.HadoopConf;
-import org.reprise.spark.partition.PartitionSequences;
+import org.reprise.partition.PartitionGenome;
 import org.reprise.spark.rounds.DraftRound;
 import org.reprise.spark.rounds.RoundDrafter;
 import org.reprise.spark.seeds.NeighbourCounting;
@@ -233,7 +233,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
             GenomeInput genome = stages.readContigs();
             Parameters resolved = params.toBuilder().k(params.kFor(genome.contigs)).build();
             PartitionPlan plan = stages.plan(genome, resolved);
-            JavaRDD<PartitionSequences> sequences = stages.readPartitions(plan, genome);
+            JavaRDD<PartitionGenome> sequences = stages.readPartitions(plan, genome);
             RankedCandidates ranked = stages.rankCandidates(sequences, genome, resolved);
             SeedTable seeds = stages.preMask(ranked, genome, resolved);
             FamilyLoop loop = stages.familyLoop(sequences, seeds, genome, resolved);
@@ -341,29 +341,28 @@ public final class SparkRepriseJob implements Callable<Integer> {
         }
 
         /** Each partition reads its chunks from the bases file (cached in memory). */
-        JavaRDD<PartitionSequences> readPartitions(PartitionPlan plan, GenomeInput genome) {
+        JavaRDD<PartitionGenome> readPartitions(PartitionPlan plan, GenomeInput genome) {
             begin("partitions: each reads its chunks");
             Broadcast<PartitionPlan> planShared = sc.broadcast(plan);
-            Broadcast<ContigDictionary> contigsShared = sc.broadcast(genome.contigs);
             HadoopConf conf = new HadoopConf(hadoop);
             String codesUri = genome.codes.toString();
             List<Integer> ids = new ArrayList<>();
             for (int i = 0; i < plan.partitionCount(); i++) {
                 ids.add(i);
             }
-            JavaRDD<PartitionSequences> sequences = sc.parallelize(ids, plan.partitionCount()).map(i -> {
+            JavaRDD<PartitionGenome> sequences = sc.parallelize(ids, plan.partitionCount()).map(i -> {
                 org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(codesUri);
                 try (FSDataInputStream in = path.getFileSystem(conf.get()).open(path)) {
-                    return PartitionSequences.readCodes(in, i, planShared.value(), contigsShared.value());
+                    return PartitionGenome.read(planShared.value(), i, in::readFully);
                 }
             }).persist(StorageLevel.MEMORY_ONLY());
-            heldBases = sequences.map(PartitionSequences::bases).reduce(Long::sum);
+            heldBases = sequences.map(PartitionGenome::bases).reduce(Long::sum);
             end("partitions");
             return sequences;
         }
 
         /** Genome-wide k-mer counts on the executors, shuffled by canonical k-mer, then ranked by a sort. */
-        RankedCandidates rankCandidates(JavaRDD<PartitionSequences> sequences, GenomeInput genome, Parameters p) {
+        RankedCandidates rankCandidates(JavaRDD<PartitionGenome> sequences, GenomeInput genome, Parameters p) {
             int reducers = (int) Math.max(sc.defaultParallelism(), Math.min(100_000, genome.contigs.length() / 8_000_000 + 1));
             begin("seed candidates: k-mer counts over " + reducers + " reducers, then ranking");
             Broadcast<ContigDictionary> contigsShared = sc.broadcast(genome.contigs);
@@ -390,7 +389,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
         }
 
         /** local-core's family loop on the driver, with the seeds' stored copies, drafted in rounds on the executors. */
-        FamilyLoop familyLoop(JavaRDD<PartitionSequences> sequences, SeedTable seeds, GenomeInput genome, Parameters p) {
+        FamilyLoop familyLoop(JavaRDD<PartitionGenome> sequences, SeedTable seeds, GenomeInput genome, Parameters p) {
             begin("families (" + seeds.size() + " seeds)");
             DraftRound round = new DraftRound(sc, sequences, p, p.k);
             int[] n = {0};

@@ -5,7 +5,7 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.reprise.genome.Genome;
 import org.reprise.partition.PartitionPlan;
-import org.reprise.spark.partition.PartitionSequences;
+import org.reprise.partition.PartitionGenome;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,18 +19,18 @@ public final class PartitionsInMemory {
     private PartitionsInMemory() {
     }
 
-    public static List<PartitionSequences> read(Genome genome, PartitionPlan plan, Path dir) throws IOException {
+    public static List<PartitionGenome> read(Genome genome, PartitionPlan plan, Path dir) throws IOException {
         Path codes = dir.resolve("codes.bin");
         try (OutputStream out = Files.newOutputStream(codes)) {
             for (int c = 0; c < genome.contigCount(); c++) {
                 out.write(genome.codes(c));
             }
         }
-        List<PartitionSequences> parts = new ArrayList<>();
+        List<PartitionGenome> parts = new ArrayList<>();
         FileSystem fs = FileSystem.getLocal(new Configuration());
         for (int p = 0; p < plan.partitionCount(); p++) {
             try (FSDataInputStream in = fs.open(new org.apache.hadoop.fs.Path(codes.toUri()))) {
-                parts.add(PartitionSequences.readCodes(in, p, plan, genome.dictionary()));
+                parts.add(PartitionGenome.read(plan, p, in::readFully));
             }
         }
         return parts;

@@ -5,15 +5,10 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.reprise.discover.Draft;
-import org.reprise.discover.Drafting;
-import org.reprise.extend.ConsensusExtender;
-import org.reprise.extend.ElementAligner;
-import org.reprise.extend.Extension;
-import org.reprise.extend.SeedCopies;
-import org.reprise.genome.Genome;
+import org.reprise.discover.FlankDrafting;
 import org.reprise.params.Parameters;
 import org.reprise.partition.Chunk;
-import org.reprise.spark.partition.PartitionSequences;
+import org.reprise.partition.PartitionGenome;
 import scala.Tuple2;
 
 import java.util.ArrayList;
@@ -33,20 +28,20 @@ import java.util.List;
  */
 public final class DraftRound {
     private final JavaSparkContext sc;
-    private final JavaRDD<PartitionSequences> sequences;
+    private final JavaRDD<PartitionGenome> sequences;
     private final Parameters params;
     private final int k;
 
-    public DraftRound(JavaSparkContext sc, JavaRDD<PartitionSequences> sequences, Parameters params, int k) {
+    public DraftRound(JavaSparkContext sc, JavaRDD<PartitionGenome> sequences, Parameters params, int k) {
         this.sc = sc;
         this.sequences = sequences;
         this.params = params;
         this.k = k;
     }
 
-    /** The radius that always suffices: maxextend + maxgap bases beyond the copy's k-mer each way. */
+    /** The radius that always suffices ({@link FlankDrafting#fullRadius}). */
     public static int fullRadius(Parameters p) {
-        return p.maxExtend + p.maxGap;
+        return FlankDrafting.fullRadius(p);
     }
 
     /**
@@ -58,12 +53,11 @@ public final class DraftRound {
         Broadcast<RoundPlan> shared = sc.broadcast(plan);
         final int k = this.k;
         final Parameters p = this.params;
-        final boolean full = radius >= fullRadius(p);
         int tasks = Math.max(1, Math.min(requests.size(), 2 * sc.defaultParallelism()));
         try {
             return sequences.flatMapToPair(seq -> cut(seq, shared.value(), k, radius))
                     .groupByKey(new HashPartitioner(tasks))
-                    .map(group -> draft(shared.value(), group._1, group._2, p, k, radius, full))
+                    .map(group -> draft(shared.value(), group._1, group._2, p, k, radius))
                     .collect();
         } finally {
             shared.destroy();
@@ -71,7 +65,7 @@ public final class DraftRound {
     }
 
     /** The flanks of the round's copies owned by one partition's chunk cores. */
-    static Iterator<Tuple2<Integer, Flank>> cut(PartitionSequences seq, RoundPlan plan, int k, int radius) {
+    static Iterator<Tuple2<Integer, Flank>> cut(PartitionGenome seq, RoundPlan plan, int k, int radius) {
         List<Tuple2<Integer, Flank>> out = new ArrayList<>();
         for (int j = 0; j < seq.chunkCount(); j++) {
             Chunk c = seq.chunk(j);
@@ -92,9 +86,8 @@ public final class DraftRound {
         return out.iterator();
     }
 
-    /** One seed's draft from its copies' flanks: each flank is a contig of a small genome of its own. */
-    static Tuple2<Long, Draft> draft(RoundPlan plan, int request, Iterable<Flank> flanks, Parameters p, int k, int radius,
-                                     boolean full) {
+    /** One seed's draft from its copies' flanks ({@link FlankDrafting}); null when the radius may not have sufficed. */
+    static Tuple2<Long, Draft> draft(RoundPlan plan, int request, Iterable<Flank> flanks, Parameters p, int k, int radius) {
         int n = plan.copyCounts[request];
         byte[][] codes = new byte[n][];
         int[] offsets = new int[n];
@@ -102,37 +95,15 @@ public final class DraftRound {
             codes[f.copy] = f.codes;
             offsets[f.copy] = f.offset;
         }
-        List<String> names = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             if (codes[i] == null) {
                 throw new IllegalStateException("no partition owned copy " + i + " of round request " + request);
             }
-            names.add("copy" + i);
-        }
-        Genome flankGenome = Genome.of("flanks", names, Arrays.asList(codes));
-        long[] positions = new long[n];
-        boolean[] reverse = new boolean[n];
-        int nf = plan.forwardCounts[request];
-        for (int i = 0; i < n; i++) {
-            positions[i] = flankGenome.contigs().get(i).start() + offsets[i];
-            reverse[i] = i >= nf;
-        }
-        SeedCopies reads = new SeedCopies(flankGenome, k, positions, reverse);
-        long code = plan.codes[request];
-        ConsensusExtender extender = new ConsensusExtender(p);
-        Extension right = extender.extend(reads, true);
-        Extension left = extender.extend(reads, false);
-        if (!full && !(fits(right, p, radius) && fits(left, p, radius))) {
-            return new Tuple2<>(code, null);
         }
         long[] copies = plan.copies(request);
-        return new Tuple2<>(code, new Drafting(p).withSides(reads, Arrays.copyOf(copies, nf),
-                Arrays.copyOfRange(copies, nf, n), right, left, new ElementAligner(p)));
-    }
-
-    /** Whether every base the side's alignments read lies within {@code radius} of the k-mer. */
-    static boolean fits(Extension side, Parameters p, int radius) {
-        long lastStep = Math.min(p.maxExtend - 1L, (long) side.bestStep() + p.stopAfter);
-        return lastStep + p.maxGap + 1 <= radius;
+        int nf = plan.forwardCounts[request];
+        Draft d = new FlankDrafting(p, k).draft(codes, offsets, Arrays.copyOf(copies, nf),
+                Arrays.copyOfRange(copies, nf, n), radius);
+        return new Tuple2<>(plan.codes[request], d);
     }
 }

@@ -12,7 +12,7 @@ import org.reprise.genome.ContigDictionary;
 import org.reprise.seeds.Candidate;
 import org.reprise.seeds.KmerOccurrences;
 import org.reprise.seeds.TandemFilter;
-import org.reprise.spark.partition.PartitionSequences;
+import org.reprise.partition.PartitionGenome;
 import scala.Tuple2;
 
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public final class NeighbourCounting {
     private NeighbourCounting() {
     }
 
-    public static JavaPairRDD<RankKey, Candidate> rank(JavaRDD<PartitionSequences> sequences,
+    public static JavaPairRDD<RankKey, Candidate> rank(JavaRDD<PartitionGenome> sequences,
                                                         Broadcast<ContigDictionary> contigs, int k, Parameters p,
                                                         int reducers) {
         // Every stage here carries about k times the k-mer stage's data: k times its reducers, so a

@@ -11,7 +11,7 @@ import org.reprise.params.Parameters;
 import org.reprise.seeds.Candidate;
 import org.reprise.seeds.KmerOccurrences;
 import org.reprise.seeds.TandemFilter;
-import org.reprise.spark.partition.PartitionSequences;
+import org.reprise.partition.PartitionGenome;
 import scala.Tuple2;
 
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ public final class SeedCounting {
     }
 
     /** Candidates with count >= minfreq, sorted by rank (count descending, position ascending). */
-    public static JavaPairRDD<RankKey, Candidate> rank(JavaRDD<PartitionSequences> sequences,
+    public static JavaPairRDD<RankKey, Candidate> rank(JavaRDD<PartitionGenome> sequences,
                                                         Broadcast<ContigDictionary> contigs, int k, Parameters p,
                                                         int reducers) {
         JavaPairRDD<Integer, KmerBlock> blocks = sequences.flatMapToPair(seq -> emit(seq, k, reducers));
@@ -42,7 +42,7 @@ public final class SeedCounting {
     }
 
     /** One partition's owned k-mers, grouped by reducer. */
-    static Iterator<Tuple2<Integer, KmerBlock>> emit(PartitionSequences seq, int k, int reducers) {
+    static Iterator<Tuple2<Integer, KmerBlock>> emit(PartitionGenome seq, int k, int reducers) {
         KmerCodec codec = new KmerCodec(k);
         LongArrayList[] codes = new LongArrayList[reducers];
         LongArrayList[] positions = new LongArrayList[reducers];

@@ -18,7 +18,7 @@ import org.reprise.seeds.CopyFinder;
 import org.reprise.seeds.SeedCandidates;
 import org.reprise.seeds.SeedTable;
 import org.reprise.spark.PartitionsInMemory;
-import org.reprise.spark.partition.PartitionSequences;
+import org.reprise.partition.PartitionGenome;
 import org.reprise.testing.Sequences;
 import org.reprise.util.LongBuffer;
 import scala.Tuple2;
@@ -66,14 +66,14 @@ class DraftRoundTest {
             requests.add(new DraftRequest(seeds.code(i), f.toArray(), r.toArray()));
         }
         PartitionPlan plan = GenomePartitioner.withPartitions(3, GenomePartitioner.paddingFor(p, k)).partition(g.dictionary());
-        List<PartitionSequences> parts = PartitionsInMemory.read(g, plan, dir);
+        List<PartitionGenome> parts = PartitionsInMemory.read(g, plan, dir);
         RoundPlan round = RoundPlan.of(requests);
         int full = DraftRound.fullRadius(p);
         List<List<Flank>> byRequest = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             byRequest.add(new ArrayList<>());
         }
-        for (PartitionSequences seq : parts) {
+        for (PartitionGenome seq : parts) {
             for (Iterator<Tuple2<Integer, Flank>> it = DraftRound.cut(seq, round, k, full); it.hasNext(); ) {
                 Tuple2<Integer, Flank> t = it.next();
                 byRequest.get(t._1).add(t._2);
@@ -83,7 +83,7 @@ class DraftRoundTest {
         int shortOnes = 0;
         for (int i = 0; i < requests.size(); i++) {
             DraftRequest q = requests.get(i);
-            Tuple2<Long, Draft> fromFlanks = DraftRound.draft(round, i, byRequest.get(i), p, k, full, true);
+            Tuple2<Long, Draft> fromFlanks = DraftRound.draft(round, i, byRequest.get(i), p, k, full);
             Draft whole = drafting.draft(reads(g, k, q), q.forward, q.reverse, new ConsensusExtender(p), new ElementAligner(p));
             assertEquals(q.code, (long) fromFlanks._1);
             Draft d = fromFlanks._2;
@@ -92,7 +92,7 @@ class DraftRoundTest {
             assertArrayEquals(whole.right().bases(), d.right().bases());
             assertArrayEquals(whole.left().bases(), d.left().bases());
             // Flanks of 60 bases: most of these families reach further, and must say so.
-            if (DraftRound.draft(round, i, byRequest.get(i), p, k, 60, false)._2 == null) {
+            if (DraftRound.draft(round, i, byRequest.get(i), p, k, 60)._2 == null) {
                 shortOnes++;
             }
         }

@@ -14,7 +14,7 @@ import org.reprise.seeds.PreMasking;
 import org.reprise.seeds.SeedCandidates;
 import org.reprise.seeds.SeedTable;
 import org.reprise.spark.PartitionsInMemory;
-import org.reprise.spark.partition.PartitionSequences;
+import org.reprise.partition.PartitionGenome;
 import org.reprise.testing.Sequences;
 import scala.Tuple2;
 
@@ -60,7 +60,7 @@ class SeedCountingTest {
             for (int r = 0; r < reducers; r++) {
                 byReducer.add(new ArrayList<>());
             }
-            for (PartitionSequences seq : PartitionsInMemory.read(g, plan, dir)) {
+            for (PartitionGenome seq : PartitionsInMemory.read(g, plan, dir)) {
                 for (Iterator<Tuple2<Integer, KmerBlock>> it = SeedCounting.emit(seq, k, reducers); it.hasNext(); ) {
                     Tuple2<Integer, KmerBlock> t = it.next();
                     byReducer.get(t._1).add(t._2);

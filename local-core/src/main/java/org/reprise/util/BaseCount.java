@@ -1,4 +1,4 @@
-package org.reprise.simulate;
+package org.reprise.util;
 
 import java.math.BigDecimal;
 import java.util.Locale;
