@@ -27,41 +27,70 @@ public final class LookAheadClaims {
     }
 
     /**
-     * Claims the k-mer of every copy, all or nothing: on the first that meets a claim, releases
-     * what it took and returns null. Otherwise returns the copies it holds, for {@link #release}.
+     * Claims the k-mer of every copy, all or nothing: when a copy's k-mer meets a claim that is not
+     * this call's own (copies of one seed may overlap, a palindrome's two strands always do),
+     * releases what it took and returns null. Otherwise returns the ranges it holds, for
+     * {@link #release}.
      */
     public long[] claimAll(long[] forward, long[] reverse) {
-        LongBuffer held = new LongBuffer(forward.length + reverse.length);
+        LongBuffer held = new LongBuffer(2 * (forward.length + reverse.length));
+        java.util.TreeMap<Long, Long> own = new java.util.TreeMap<>();
         for (long[] side : new long[][] {forward, reverse}) {
             for (long p : side) {
-                if (!claims.claimRange(p, p + k)) {
-                    release(held.toArray());
-                    return null;
+                long from = p, to = p + k;
+                if (claims.claimRange(from, to)) {
+                    hold(held, own, from, to);
+                    continue;
                 }
-                held.add(p);
+                // A conflict: claim the parts this call does not hold yet; any of them taken by
+                // someone else is a real conflict.
+                long at = from;
+                java.util.Map.Entry<Long, Long> e = own.floorEntry(from);
+                if (e != null && e.getValue() > at) {
+                    at = e.getValue();
+                }
+                while (at < to) {
+                    java.util.Map.Entry<Long, Long> next = own.ceilingEntry(at);
+                    long gapEnd = next == null ? to : Math.min(to, next.getKey());
+                    if (gapEnd > at) {
+                        if (!claims.claimRange(at, gapEnd)) {
+                            release(held.toArray());
+                            return null;
+                        }
+                        hold(held, own, at, gapEnd);
+                    }
+                    at = next == null ? to : Math.max(gapEnd, next.getValue());
+                }
             }
         }
         return held.toArray();
     }
 
-    /** Claims what is free of the copies' k-mers; returns the copies it holds, for {@link #release}. */
+    private static void hold(LongBuffer held, java.util.TreeMap<Long, Long> own, long from, long to) {
+        held.add(from);
+        held.add(to);
+        own.merge(from, to, Math::max);
+    }
+
+    /** Claims what is free of the copies' k-mers; returns the ranges it holds, for {@link #release}. */
     public long[] claimFree(long[] forward, long[] reverse) {
-        LongBuffer held = new LongBuffer(forward.length + reverse.length);
+        LongBuffer held = new LongBuffer(2 * (forward.length + reverse.length));
         for (long[] side : new long[][] {forward, reverse}) {
             for (long p : side) {
                 if (claims.claimRange(p, p + k)) {
                     held.add(p);
+                    held.add(p + k);
                 }
             }
         }
         return held.size() == 0 ? NONE : held.toArray();
     }
 
-    /** Releases what {@link #claimAll} or {@link #claimFree} returned; null is nothing. */
+    /** Releases what {@link #claimAll} or {@link #claimFree} returned (start, end pairs); null is nothing. */
     public void release(long[] held) {
         if (held != null) {
-            for (long p : held) {
-                claims.releaseRange(p, p + k);
+            for (int i = 0; i < held.length; i += 2) {
+                claims.releaseRange(held[i], held[i + 1]);
             }
         }
     }
