@@ -17,7 +17,7 @@ import org.reprise.params.Parameters;
  */
 public final class MemoryModel {
     /** Heap the JVM itself, the libraries and the small tables take. */
-    static final long BASE_BYTES = 256L << 20;
+    static final long BASE_BYTES = 96L << 20;
     /** Exact strategy, exact copies: peak heap per base. */
     static final double EXACT_BYTES_PER_BASE = 36;
     /** Exact strategy with -dist 1 (the neighbourhood table): peak heap per base. */
@@ -60,8 +60,11 @@ public final class MemoryModel {
         return Math.min(500_000_000L, size);
     }
 
-    /** Bytes as GiB with one decimal, for messages. */
+    /** Bytes as GiB with one decimal (MiB below 1 GiB), for messages. */
     public static String gib(long bytes) {
+        if (bytes < (1L << 30)) {
+            return String.format(java.util.Locale.ROOT, "%.0f MiB", bytes / (double) (1L << 20));
+        }
         return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
     }
 }
