@@ -11,7 +11,6 @@ import org.reprise.io.OutputFiles;
 import org.reprise.io.RunSummary;
 import org.reprise.genome.ContigDictionary;
 import org.reprise.partition.BasesFile;
-import org.reprise.partition.GenomePartitioner;
 import org.reprise.partition.MemoryModel;
 import org.reprise.partition.PartitionedDiscovery;
 import org.reprise.parallel.Workers;
@@ -163,7 +162,7 @@ public final class RepriseCli implements Callable<Integer> {
             progress.message(String.format(Locale.ROOT, "%d contigs, %,d bases", contigs.contigCount(), contigs.length()));
             Parameters resolved = params.toBuilder().k(params.kFor(contigs)).build();
 
-            long exactNeeds = MemoryModel.exact(contigs.length(), resolved);
+            long exactNeeds = MemoryModel.exact(contigs.length(), scan.validBases(), resolved);
             boolean fitsOneArray = contigs.length() < Integer.MAX_VALUE - 16;
             if (chosen.equals("auto")) {
                 chosen = exactNeeds <= heapLimit && fitsOneArray ? "exact" : "partitioned";
@@ -179,20 +178,18 @@ public final class RepriseCli implements Callable<Integer> {
                             + MemoryModel.gib(heapLimit) + " available)");
                     runExact(Genome.load(contigs, bases), params, scan, files, style, progress, start, loadSeconds);
                 } else {
-                    long size = explicitSize > 0 ? explicitSize
-                            : MemoryModel.partitionSizeFor(contigs.length(), heapLimit, resolved);
-                    long needs = MemoryModel.partitioned(contigs.length(), size + 2 * GenomePartitioner.paddingFor(resolved,
-                            resolved.k), resolved);
-                    if (size == 0 || needs > heapLimit) {
-                        throw new InsufficientMemoryException("the partitioned strategy needs about "
-                                + MemoryModel.gib(size == 0 ? MemoryModel.partitioned(contigs.length(), 10_000_000L, resolved) : needs)
-                                + " of heap for these " + String.format(Locale.ROOT, "%,d", contigs.length())
-                                + " bases and this JVM may use " + MemoryModel.gib(heapLimit)
+                    // The smallest run there is: one smallest partition, no candidate at all.
+                    long least = MemoryModel.partitioned(contigs.length(), scan.validBases(), Math.min(contigs.length(),
+                            explicitSize > 0 ? explicitSize : MemoryModel.MIN_PARTITION), 0, resolved);
+                    if (least > heapLimit) {
+                        throw new InsufficientMemoryException("the partitioned strategy needs at least "
+                                + MemoryModel.gib(least) + " of heap for these " + String.format(Locale.ROOT, "%,d",
+                                contigs.length()) + " bases and this JVM may use " + MemoryModel.gib(heapLimit)
                                 + ": give Java more (JAVA_OPTS=-Xmx...)" + (explicitSize > 0 ? " or a smaller --partition-size" : ""));
                     }
-                    progress.message(String.format(Locale.ROOT, "strategy: partitioned, partitions of %,d bases "
-                            + "(needs about %s of heap, %s available)", size, MemoryModel.gib(needs), MemoryModel.gib(heapLimit)));
-                    runPartitioned(contigs, bases, resolved, size, scan, files, style, progress, start, loadSeconds);
+                    progress.message("strategy: partitioned (the exact one would need about " + MemoryModel.gib(exactNeeds)
+                            + " of heap, " + MemoryModel.gib(heapLimit) + " available)");
+                    runPartitioned(contigs, bases, resolved, explicitSize, scan, files, style, progress, start, loadSeconds);
                 }
             }
         }
@@ -270,7 +267,7 @@ public final class RepriseCli implements Callable<Integer> {
                                 Progress progress, long start, double loadSeconds) throws IOException {
         PartitionedDiscovery.Result result;
         try (Workers workers = new Workers(params.threads)) {
-            result = PartitionedDiscovery.run(contigs, bases, params, size, workers, progress);
+            result = PartitionedDiscovery.run(contigs, bases, scan.validBases(), params, size, heapLimit, workers, progress);
         }
         long t = System.nanoTime();
         progress.phase("writing " + output + ".*");

@@ -27,7 +27,7 @@ import java.util.List;
  * every chunk's owned positions ({@link KmerOccurrences#forEachOwned}) and keeps the occurrences of
  * the canonical k-mers that fall in it ({@link KmerOccurrences#batchOf}), which are then sorted and
  * made candidates by the same rules as everywhere ({@link KmerOccurrences#candidate}); so memory is
- * 16 bytes per occurrence of one batch, and the table 21 bytes per candidate.
+ * 16 bytes per occurrence of one batch, and the table 20 bytes per candidate.
  *
  * <p>Every partition ranks its seeds by these counts, so that one family is taken in the same order
  * everywhere. After the partitions, {@link #unmaskedCandidates} counts again, keeping the copies
@@ -37,15 +37,16 @@ public final class GenomeWideSeeds {
     private final int k;
     private final KmerCodec codec;
     private final long[] canonical;
-    private final long[] representative;
+    /** Whether the entry's representative is its canonical k-mer's reverse complement. */
+    private final java.util.BitSet reverseRepresents;
     private final int[] count;
     private final long[] position;
 
-    private GenomeWideSeeds(int k, long[] canonical, long[] representative, int[] count, long[] position) {
+    private GenomeWideSeeds(int k, long[] canonical, java.util.BitSet reverseRepresents, int[] count, long[] position) {
         this.k = k;
         this.codec = new KmerCodec(k);
         this.canonical = canonical;
-        this.representative = representative;
+        this.reverseRepresents = reverseRepresents;
         this.count = count;
         this.position = position;
     }
@@ -77,16 +78,16 @@ public final class GenomeWideSeeds {
             }
         }
         LongArrays.radixSort(canonical, order);
-        long[] rep = new long[n];
+        java.util.BitSet reverse = new java.util.BitSet(n);
         int[] cnt = new int[n];
         long[] pos = new long[n];
         for (int i = 0; i < n; i++) {
             Candidate c = all[(int) order[i]];
-            rep[i] = c.code();
+            reverse.set(i, c.code() != canonical[i]);
             cnt[i] = c.count();
             pos[i] = c.position();
         }
-        return new GenomeWideSeeds(k, canonical, rep, cnt, pos);
+        return new GenomeWideSeeds(k, canonical, reverse, cnt, pos);
     }
 
     /**
@@ -203,7 +204,7 @@ public final class GenomeWideSeeds {
 
     /** The entry's representative k-mer. */
     public long representative(int entry) {
-        return representative[entry];
+        return reverseRepresents.get(entry) ? codec.reverseComplement(canonical[entry]) : canonical[entry];
     }
 
     /** Entries in rank order: count descending, then position ascending. */
@@ -235,13 +236,13 @@ public final class GenomeWideSeeds {
         for (int i = 0; i < n; i++) {
             f[i] = count[order[i]];
             pos[i] = position[order[i]];
-            code[i] = representative[order[i]];
+            code[i] = representative(order[i]);
         }
         return SeedTable.of(f, pos, code);
     }
 
-    /** Bytes the table holds. */
+    /** Bytes the table holds: 20 per candidate. */
     public long memoryBytes() {
-        return 8L * canonical.length * 3 + 4L * canonical.length;
+        return 20L * canonical.length + canonical.length / 8;
     }
 }

@@ -43,32 +43,65 @@ public final class PartitionedDiscovery {
         }
     }
 
+    /** The run cannot fit the heap; said before the partitions start, with what it would need. */
+    public static final class InsufficientHeapException extends IOException {
+        InsufficientHeapException(String message) {
+            super(message);
+        }
+    }
+
     /**
      * @param contigs        the genome's contigs
      * @param bases          its bases, by position
+     * @param validBases     how many of its bases are A, C, G or T
      * @param params         the parameters, k resolved
-     * @param partitionSize  target bases per partition
+     * @param partitionSize  target bases per partition, or 0 for the largest that fits {@code heapLimit}
+     *                       once the genome-wide candidates are counted
+     * @param heapLimit      the heap the run may use
+     * @throws InsufficientHeapException if the run cannot fit (checked after counting, before the partitions)
      */
-    public static Result run(ContigDictionary contigs, BasesSource bases, Parameters params, long partitionSize,
-                             Workers workers, ProgressListener progress) {
+    public static Result run(ContigDictionary contigs, BasesSource bases, long validBases, Parameters params,
+                             long partitionSize, long heapLimit, Workers workers, ProgressListener progress)
+            throws InsufficientHeapException {
         Map<String, Double> seconds = new LinkedHashMap<>();
         Map<String, Object> figures = new LinkedHashMap<>();
         int k = params.k;
-        PartitionPlan plan = GenomePartitioner.withTargetSize(partitionSize, GenomePartitioner.paddingFor(params, k))
-                .partition(contigs);
-        figures.put("partitions", plan.partitionCount());
-        figures.put("partition_size", partitionSize);
-        figures.put("padding", plan.padding());
+        long padding = GenomePartitioner.paddingFor(params, k);
 
         long t = System.nanoTime();
-        // Batches of genome-wide counting: each holds 16 bytes per occurrence; about a partition's worth.
-        int batches = (int) Math.max(workers.threads(), Math.min(4096, contigs.length() / Math.max(1, partitionSize) + 1));
+        // Counting does not depend on the partitions (each position is counted once whatever the
+        // plan), so it runs on a plan of its own, before the partition size is known. A batch holds
+        // 16 bytes per occurrence; batches run side by side on the workers: all of them within a
+        // quarter of the heap.
+        PartitionPlan countPlan = GenomePartitioner.withTargetSize(Math.max(partitionSize, 100_000_000L), padding)
+                .partition(contigs);
+        long perBatch = Math.max(1, heapLimit / 4 / 16 / workers.threads());
+        int batches = (int) Math.max(workers.threads(), Math.min(4096, (validBases + perBatch - 1) / perBatch));
         progress.phase(String.format(Locale.ROOT, "genome-wide seed counts (%d batches over %,d bases)", batches,
                 contigs.length()));
-        GenomeWideSeeds global = GenomeWideSeeds.count(plan, bases, params, k, batches, workers);
+        GenomeWideSeeds global = GenomeWideSeeds.count(countPlan, bases, params, k, batches, workers);
         figures.put("genome_wide_candidates", global.size());
         figures.put("genome_wide_table_bytes", global.memoryBytes());
         t = lap(seconds, "genome-wide counts", t);
+
+        long size = partitionSize > 0 ? partitionSize
+                : MemoryModel.partitionSizeFor(contigs.length(), validBases, heapLimit, global.memoryBytes(), params);
+        long needs = MemoryModel.partitioned(contigs.length(), validBases, size + 2 * padding, global.memoryBytes(), params);
+        if (size == 0 || needs > heapLimit) {
+            throw new InsufficientHeapException("the partitioned strategy needs about " + MemoryModel.gib(size == 0
+                    ? MemoryModel.partitioned(contigs.length(), validBases, MemoryModel.MIN_PARTITION, global.memoryBytes(), params)
+                    : needs) + " of heap for these " + String.format(Locale.ROOT, "%,d", contigs.length())
+                    + " bases (" + String.format(Locale.ROOT, "%,d", global.size()) + " genome-wide candidates) and "
+                    + "this JVM may use " + MemoryModel.gib(heapLimit) + ": give Java more (JAVA_OPTS=-Xmx...)"
+                    + (partitionSize > 0 ? " or a smaller --partition-size" : ""));
+        }
+        PartitionPlan plan = GenomePartitioner.withTargetSize(size, padding).partition(contigs);
+        progress.message(String.format(Locale.ROOT, "%d partitions of about %,d bases (needs about %s of heap, %s available)",
+                plan.partitionCount(), size, MemoryModel.gib(needs), MemoryModel.gib(heapLimit)));
+        figures.put("partitions", plan.partitionCount());
+        figures.put("partition_size", size);
+        figures.put("padding", plan.padding());
+        figures.put("heap_estimate_bytes", needs);
 
         List<PartitionResult> parts = new ArrayList<>(plan.partitionCount());
         long heldMax = 0;

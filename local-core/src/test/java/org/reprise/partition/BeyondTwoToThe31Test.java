@@ -43,6 +43,14 @@ class BeyondTwoToThe31Test {
             windows.put(at, codes);
         }
 
+        long valid() {
+            long n = 0;
+            for (byte[] w : windows.values()) {
+                n += w.length;
+            }
+            return n;
+        }
+
         @Override
         public void read(long position, byte[] dst, int off, int len) {
             Arrays.fill(dst, off, off + len, BaseCode.INVALID);
@@ -59,7 +67,7 @@ class BeyondTwoToThe31Test {
     }
 
     @Test
-    void copiesPastTwoToThe31AreFoundWhereTheyWerePlanted() {
+    void copiesPastTwoToThe31AreFoundWhereTheyWerePlanted() throws Exception {
         Random rnd = new Random(5);
         long firstLength = TWO_31 + 60_000;
         ContigDictionary contigs = ContigDictionary.of("sparse", List.of("huge", "after"), new long[] {firstLength, 50_000});
@@ -80,7 +88,8 @@ class BeyondTwoToThe31Test {
         Parameters p = Parameters.builder().k(13).build();
         PartitionedDiscovery.Result result;
         try (Workers workers = new Workers(2)) {
-            result = PartitionedDiscovery.run(contigs, bases, p, 800_000_000L, workers, ProgressListener.NONE);
+            result = PartitionedDiscovery.run(contigs, bases, bases.valid(), p, 800_000_000L, 3_500_000_000L, workers,
+                    ProgressListener.NONE);
         }
         assertTrue(result.plan().partitionCount() >= 3, result.plan().toString());
         List<long[]> found = new ArrayList<>();
