@@ -181,7 +181,7 @@ class KmerIndexTest {
         return all.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
-    /** The tandem filter of ALGORITHM.md on a sorted list, never across two contigs. */
+    /** The tandem filter of docs/ALGORITHM.md on a sorted list, never across two contigs. */
     private static int[] oracleTandemFilter(String[] g, int[] sorted, int tandemDist) {
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < sorted.length; i++) {
