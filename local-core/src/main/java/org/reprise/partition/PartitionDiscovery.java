@@ -55,14 +55,18 @@ public final class PartitionDiscovery {
         SeedCandidates.Ranked ranked = SeedCandidates.rank(index, params, table, workers);
 
         // Genome-wide rank of every local candidate; a pair the genome-wide table lacks (inexact
-        // copies, or a tandem neighbour across a cut) ranks by its local count and position.
+        // copies, or a tandem neighbour across a cut) ranks by its local count and position. The
+        // genome-wide counts are of exact copies: with -dist 1 or 2 they rank seeds by their exact
+        // copies, except in a partition holding the whole genome, whose own counts are genome-wide
+        // (so that one partition is the exact strategy for any dist).
+        boolean ownCounts = part.holdsWholeGenome();
         int n = ranked.size();
         long[] codes = new long[n];
         int[] rankCount = new int[n];
         long[] rankPos = new long[n];
         for (int i = 0; i < n; i++) {
             codes[i] = index.kmer(ranked.kmer(i));
-            int e = global.find(codes[i]);
+            int e = ownCounts ? -1 : global.find(codes[i]);
             if (e >= 0) {
                 rankCount[i] = global.count(e);
                 rankPos[i] = global.position(e);

@@ -21,9 +21,12 @@ public final class PartitionGenome {
     private final Chunk[] chunks;
     private final long[] contigStarts;
     private final byte[][] codes;
+    private final boolean wholeGenome;
 
-    private PartitionGenome(int partition, Genome genome, Chunk[] chunks, long[] contigStarts, byte[][] codes) {
+    private PartitionGenome(int partition, Genome genome, Chunk[] chunks, long[] contigStarts, byte[][] codes,
+                            boolean wholeGenome) {
         this.partition = partition;
+        this.wholeGenome = wholeGenome;
         this.genome = genome;
         this.chunks = chunks;
         this.contigStarts = contigStarts;
@@ -57,7 +60,13 @@ public final class PartitionGenome {
             bases.read(starts[j] + c.paddedStart(), codes[j], 0, codes[j].length);
             names.add(c.contigName() + ":" + c.paddedStart() + "-" + c.paddedEnd());
         }
-        return new PartitionGenome(p, Genome.of("partition " + p, names, List.of(codes)), chunks, starts, codes);
+        boolean whole = chunks.length == plan.contigs().contigCount() && total == plan.contigs().length();
+        return new PartitionGenome(p, Genome.of("partition " + p, names, List.of(codes)), chunks, starts, codes, whole);
+    }
+
+    /** Whether this partition holds every base of the genome (a plan of one partition, no cut). */
+    public boolean holdsWholeGenome() {
+        return wholeGenome;
     }
 
     public int partition() {

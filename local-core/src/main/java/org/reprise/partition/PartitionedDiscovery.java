@@ -86,7 +86,12 @@ public final class PartitionedDiscovery {
 
         long size = partitionSize > 0 ? partitionSize
                 : MemoryModel.partitionSizeFor(contigs.length(), validBases, heapLimit, global.memoryBytes(), params);
-        long needs = MemoryModel.partitioned(contigs.length(), validBases, size + 2 * padding, global.memoryBytes(), params);
+        PartitionPlan plan = size == 0 ? null : GenomePartitioner.withTargetSize(size, padding).partition(contigs);
+        long largest = 0;
+        for (int p = 0; plan != null && p < plan.partitionCount(); p++) {
+            largest = Math.max(largest, plan.paddedBases(p));
+        }
+        long needs = MemoryModel.partitioned(contigs.length(), validBases, largest, global.memoryBytes(), params);
         if (size == 0 || needs > heapLimit) {
             throw new InsufficientHeapException("the partitioned strategy needs about " + MemoryModel.gib(size == 0
                     ? MemoryModel.partitioned(contigs.length(), validBases, MemoryModel.MIN_PARTITION, global.memoryBytes(), params)
@@ -95,7 +100,6 @@ public final class PartitionedDiscovery {
                     + "this JVM may use " + MemoryModel.gib(heapLimit) + ": give Java more (JAVA_OPTS=-Xmx...)"
                     + (partitionSize > 0 ? " or a smaller --partition-size" : ""));
         }
-        PartitionPlan plan = GenomePartitioner.withTargetSize(size, padding).partition(contigs);
         progress.message(String.format(Locale.ROOT, "%d partitions of about %,d bases (needs about %s of heap, %s available)",
                 plan.partitionCount(), size, MemoryModel.gib(needs), MemoryModel.gib(heapLimit)));
         figures.put("partitions", plan.partitionCount());

@@ -52,6 +52,25 @@ class PartitionedDiscoveryTest {
         return g;
     }
 
+    /** The genome with each contig cut to its first {@code n} bases. */
+    private Path firstBasesOfEachContig(Path genome, int n) throws IOException {
+        StringBuilder out = new StringBuilder();
+        int kept = 0;
+        for (String line : Files.readAllLines(genome)) {
+            if (line.startsWith(">")) {
+                out.append(line).append('\n');
+                kept = 0;
+            } else if (kept < n) {
+                String part = line.substring(0, Math.min(line.length(), n - kept));
+                out.append(part).append('\n');
+                kept += part.length();
+            }
+        }
+        Path p = dir.resolve("first-" + n + ".fa");
+        Files.writeString(p, out);
+        return p;
+    }
+
     private static List<String> sortedLines(Path p) throws IOException {
         List<String> l = new ArrayList<>(Files.readAllLines(p));
         l.sort(null);
@@ -139,5 +158,54 @@ class PartitionedDiscoveryTest {
                 "--partition-size", "300k");
         assertEquals(0, tight.exit(), tight.err());
         assertTrue(tight.err().contains("strategy: partitioned"), tight.err());
+    }
+
+    /**
+     * -dist 1 and 2 in partitioned mode: one partition is the exact strategy with the same dist
+     * (a partition holding the whole genome ranks by its own inexact counts); cut into partitions
+     * (ranked by genome-wide exact counts) the outputs do not depend on the threads and stay close
+     * to exact's.
+     */
+    @Test
+    void inexactSeedsWorkInPartitions() throws IOException {
+        for (String dist : new String[] {"1", "2"}) {
+            // -dist 2 counts every two-mismatch neighbour: the first 30 kb of each contig keep it quick
+            Path genome = dist.equals("1") ? simulated() : firstBasesOfEachContig(simulated(), 30_000);
+            String size = dist.equals("1") ? "50k" : "20k";
+            String exact = dir.resolve("exact-d" + dist).toString();
+            String whole = dir.resolve("whole-d" + dist).toString();
+            assertEquals(0, run("-input", genome.toString(), "-output", exact, "--strategy", "exact", "-dist", dist, "-q").exit());
+            Run r = run("-input", genome.toString(), "-output", whole, "--strategy", "partitioned", "--partition-size", "100M",
+                    "-dist", dist, "-q");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(Files.readString(Path.of(exact + ".reprof")).contains(">R=1,"), "too few families to be a test");
+            assertEquals(Files.readString(Path.of(exact + ".reprof")), Files.readString(Path.of(whole + ".reprof")), "dist " + dist);
+            assertArrayEquals(Files.readAllBytes(Path.of(exact + ".masked")), Files.readAllBytes(Path.of(whole + ".masked")));
+
+            byte[][] first = null;
+            for (int threads : new int[] {1, 2}) {
+                String prefix = dir.resolve("d" + dist + "t" + threads).toString();
+                Run p = run("-input", genome.toString(), "-output", prefix, "--strategy", "partitioned",
+                        "--partition-size", size, "-dist", dist, "--threads", Integer.toString(threads), "-q");
+                assertEquals(0, p.exit(), p.err());
+                byte[][] files = new byte[OUTPUTS.length][];
+                for (int f = 0; f < OUTPUTS.length; f++) {
+                    files[f] = Files.readAllBytes(Path.of(prefix + OUTPUTS[f]));
+                }
+                if (first == null) {
+                    first = files;
+                } else {
+                    for (int f = 0; f < OUTPUTS.length; f++) {
+                        assertArrayEquals(first[f], files[f], OUTPUTS[f] + " differs with " + threads + " threads, dist " + dist);
+                    }
+                }
+            }
+            JsonNode part = new ObjectMapper().readTree(Path.of(dir.resolve("d" + dist + "t1") + ".summary.json").toFile());
+            JsonNode ex = new ObjectMapper().readTree(Path.of(exact + ".summary.json").toFile());
+            assertEquals(Integer.parseInt(dist), part.get("parameters").get("dist").asInt());
+            long bases = ex.get("genome").get("bases").asLong();
+            double dpp = 100.0 * Math.abs(part.get("masked_bases").asLong() - ex.get("masked_bases").asLong()) / bases;
+            assertTrue(dpp < 1.0, "dist " + dist + ": masked bases differ from exact's by " + dpp + " percentage points");
+        }
     }
 }
