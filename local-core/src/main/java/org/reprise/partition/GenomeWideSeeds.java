@@ -1,18 +1,18 @@
 package org.reprise.partition;
 
-import org.reprise.genome.BasesSource;
-
 import it.unimi.dsi.fastutil.longs.LongArrays;
+import org.reprise.discover.ProgressListener;
+import org.reprise.genome.BasesSource;
 import org.reprise.index.KmerCodec;
-import org.reprise.params.Parameters;
+import org.reprise.mask.Bitmask;
+import org.reprise.mask.RangeMask;
 import org.reprise.parallel.Workers;
+import org.reprise.params.Parameters;
 import org.reprise.seeds.Candidate;
 import org.reprise.seeds.KmerOccurrences;
 import org.reprise.seeds.SeedTable;
 import org.reprise.seeds.TandemFilter;
 import org.reprise.seeds.UnmaskedCopies;
-import org.reprise.mask.Bitmask;
-import org.reprise.mask.RangeMask;
 import org.reprise.util.LongBuffer;
 
 import java.io.IOException;
@@ -59,13 +59,14 @@ public final class GenomeWideSeeds {
      *                   from it: 16 bytes per occurrence, validBases / batches occurrences)
      * @param batches    how many batches split the occurrences; one scan of the bases fills as many
      *                   batches as there are workers, which then count them side by side
+     * @param progress   told after each scan ("genome-wide counts: scan 3 of 8 done")
      */
     public static GenomeWideSeeds count(PartitionPlan plan, BasesSource bases, long validBases, Parameters p, int k,
-                                        int batches, Workers workers) {
+                                        int batches, Workers workers, ProgressListener progress) {
         KmerCodec codec = new KmerCodec(k);
         TandemFilter tandem = new TandemFilter(p.tandemDist, plan.contigs());
         int expected = expectedPerBatch(validBases, batches);
-        List<long[][]> parts = inScans(plan, bases, codec, batches, expected, workers, (b, occ) -> {
+        List<long[][]> parts = inScans(plan, bases, codec, batches, expected, workers, progress, (b, occ) -> {
             LongBuffer can = new LongBuffer(1024);
             LongBuffer countPos = new LongBuffer(1024);
             KmerOccurrences.forEachPair(occ.canonical, occ.tagged, occ.size, false, k, p.minFreq,
@@ -131,9 +132,10 @@ public final class GenomeWideSeeds {
      * then the workers process them side by side. Results in batch order.
      */
     private static <T> List<T> inScans(PartitionPlan plan, BasesSource bases, KmerCodec codec, int batches, int expected,
-                                       Workers workers, BatchWork<T> work) {
+                                       Workers workers, ProgressListener progress, BatchWork<T> work) {
         List<T> out = new ArrayList<>(batches);
         int perScan = Math.max(1, workers.threads());
+        int scans = (batches + perScan - 1) / perScan;
         for (int from = 0; from < batches; from += perScan) {
             int to = Math.min(batches, from + perScan);
             Occurrences[] held = new Occurrences[to - from];
@@ -152,6 +154,10 @@ public final class GenomeWideSeeds {
                 held[i] = null;
                 return r;
             }));
+            if (scans > 1) {
+                progress.message(String.format(java.util.Locale.ROOT, "genome-wide counts: scan %d of %d done",
+                        from / perScan + 1, scans));
+            }
         }
         return out;
     }
@@ -227,7 +233,7 @@ public final class GenomeWideSeeds {
         KmerCodec codec = new KmerCodec(k);
         TandemFilter tandem = new TandemFilter(p.tandemDist, plan.contigs());
         int expected = expectedPerBatch(validBases, batches);
-        return inScans(plan, bases, codec, batches, expected, workers, (b, occ) -> {
+        return inScans(plan, bases, codec, batches, expected, workers, ProgressListener.NONE, (b, occ) -> {
             List<Candidate> out = new ArrayList<>();
             KmerOccurrences.forEachPair(occ.canonical, occ.tagged, occ.size, false, k, p.minFreq,
                     (c, a, na, fa, rb, nb, fb) -> {

@@ -82,7 +82,7 @@ public final class PartitionedDiscovery {
         int batches = scans * threads;
         progress.phase(String.format(Locale.ROOT, "genome-wide seed counts (%d batches in %d scans of %,d bases)", batches,
                 scans, contigs.length()));
-        GenomeWideSeeds global = GenomeWideSeeds.count(countPlan, bases, validBases, params, k, batches, workers);
+        GenomeWideSeeds global = GenomeWideSeeds.count(countPlan, bases, validBases, params, k, batches, workers, progress);
         figures.put("genome_wide_candidates", global.size());
         figures.put("genome_wide_table_bytes", global.memoryBytes());
         t = lap(seconds, "genome-wide counts", t);

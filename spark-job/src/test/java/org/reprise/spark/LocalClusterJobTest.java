@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /**
  * The job on {@code local-cluster[2,1,1024]}: two real executor JVMs, so every task result,
  * broadcast and shuffle goes through Kryo between processes. Outputs equal local-core's for 1, 3
- * and 7 partitions on the bundled yeast genome and on a simulated one.
+ * and 7 partitions on the bundled yeast genome and on a simulated one, for both strategies.
  *
  * <p>The executors are launched by Spark's worker from {@code $SPARK_HOME} (surefire sets it to
  * target/spark-home; an empty jars/ folder is enough) with this JVM's class path.
@@ -60,6 +60,14 @@ class LocalClusterJobTest {
         Path genome = dir.resolve("sim.fa");
         Files.writeString(genome, Sequences.simulatedGenome(new Random(2026)));
         SparkRepriseJobTest.assertSameAsLocalCore(sc, dir, genome, "sim", 1, 3, 7);
+    }
+
+    /** The partitioned strategy: partition tasks in two JVMs, their results and the broadcast ranks through Kryo. */
+    @Test
+    void twoExecutorJvmsGiveLocalCoresPartitionedOutputs() throws IOException {
+        Path genome = dir.resolve("sim.fa");
+        Files.writeString(genome, Sequences.simulatedGenome(new Random(2026)));
+        SparkRepriseJobTest.assertPartitionedSameAsLocalCore(sc, dir, genome, "psim", new String[0], 1, 3, 7);
     }
 
     /** Spark's Java 17 options, as this test JVM got them from surefire's argLine. */
