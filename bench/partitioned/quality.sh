@@ -11,7 +11,8 @@
 # Usage: bench/partitioned/quality.sh [sim1 sim2 sim3 chr2R contigs11k ...]
 #   simN: a 20 Mb genome simulated with --seed N (80 families, divergence up to 20%)
 #   chr2R, contigs11k: ~/.cache/repeat-genomes (../shared/data/get-genomes.sh fetches them)
-# Env: THREADS (2), WORK (/tmp/reprise-partitioned-quality), JAVA_OPTS, PARTS ("2 4 8")
+# Env: THREADS (2), WORK (/tmp/reprise-partitioned-quality), JAVA_OPTS, PARTS ("2 4 8"),
+#      REUSE=1 keeps runs whose summary is already in WORK (to re-score them with a newer build)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 JAR=$ROOT/local-core/target/reprise-local-core-0.1.0-SNAPSHOT-all.jar
@@ -31,12 +32,16 @@ for t in "${TARGETS[@]}"; do
     *) g=$t ;;
   esac
   [ -s "$g" ] || bash "$ROOT/../shared/data/get-genomes.sh" "$GDIR" >&2
-  bases=$($J -input "$g" -output "$WORK/$t-exact" --strategy exact --threads "$THREADS" -q >&2 && \
-          python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['genome']['bases'])" "$WORK/$t-exact.summary.json")
+  if [ -z "${REUSE:-}" ] || [ ! -s "$WORK/$t-exact.summary.json" ]; then
+    $J -input "$g" -output "$WORK/$t-exact" --strategy exact --threads "$THREADS" -q >&2
+  fi
+  bases=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['genome']['bases'])" "$WORK/$t-exact.summary.json")
   runs=(exact)
   for n in $PARTS; do
     size=$(( (bases + n - 1) / n ))
-    $J -input "$g" -output "$WORK/$t-p$n" --strategy partitioned --partition-size "$size" --threads "$THREADS" -q >&2
+    if [ -z "${REUSE:-}" ] || [ ! -s "$WORK/$t-p$n.summary.json" ]; then
+      $J -input "$g" -output "$WORK/$t-p$n" --strategy partitioned --partition-size "$size" --threads "$THREADS" -q >&2
+    fi
     runs+=("p$n")
   done
   echo "== $t ($bases bases)"

@@ -299,5 +299,7 @@ class SparkRepriseJobTest {
         Path genome = dir.resolve("sim.fa");
         Files.writeString(genome, Sequences.simulatedGenome(new Random(2026)));
         assertPartitionedSameAsLocalCore(sc, dir, genome, "psim-d1", new String[] {"-dist", "1"}, 3);
+        // two mismatches: the exact strategy of the job refuses them; partitions count them locally
+        assertPartitionedSameAsLocalCore(sc, dir, genome, "psim-d2", new String[] {"-dist", "2"}, 3);
     }
 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# A genome past 2^31 bases, discovered on this machine: `reprise simulate` writes a genome of two
+# contigs, the first longer than 2^31 bases (default 2300M,200M: 2.5 Gbp of random sequence with
+# planted families, copies past position 2^31 and copies cut by contig ends), then the local CLI
+# runs it (--strategy auto: it must choose partitioned, a contig this long cannot be held whole)
+# under /usr/bin/time -v, and every output coordinate past 2^31 is checked against the planted
+# truth: the share of planted interspersed bases past 2^31 that the BED covers, and the share of
+# BED bases past 2^31 that lie on planted repeats.
+# Usage: bench/partitioned/beyond-2g.sh [CONTIG_SIZES]   Env: WORK (/tmp/reprise-beyond-2g), THREADS (2)
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+SIZES=${1:-2300M,200M}
+WORK=${WORK:-/tmp/reprise-beyond-2g}; THREADS=${THREADS:-2}
+mkdir -p "$WORK"
+[ -f "$ROOT/local-core/target/reprise-local-core-0.1.0-SNAPSHOT-all.jar" ] || (cd "$ROOT" && mvn -q -B -ntp -DskipTests -pl local-core -am package)
+if [ ! -s "$WORK/big.fa" ]; then
+  /usr/bin/time -v "$ROOT/bin/reprise" simulate -o "$WORK/big" --seed 7 --contig-sizes "$SIZES" 2> "$WORK/simulate.time" >&2
+  echo "simulated: $(awk -F': ' '/Elapsed/ {print $2}' "$WORK/simulate.time") wall, $(ls -la "$WORK/big.fa" | awk '{print $5}') bytes of FASTA"
+fi
+/usr/bin/time -v "$ROOT/bin/reprise" -input "$WORK/big.fa" -output "$WORK/out" --threads "$THREADS" 2> "$WORK/run.log"
+grep -E "strategy|partitions of|done:" "$WORK/run.log" | sed 's/^/  /'
+wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$WORK/run.log")
+rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/run.log")
+bases=$(python3 -c "import json; print(json.load(open('$WORK/out.summary.json'))['genome']['bases'])")
+echo "run: wall $wall, peak RSS $(( rss / 1024 )) MB, $(python3 -c "print('%.2f' % ($rss * 1024 / $bases))") bytes per base"
+python3 - "$WORK/big.truth.bed" "$WORK/out.bed" <<'PY'
+import sys, collections
+TWO31 = 1 << 31
+def load(p, keep):
+    d = collections.defaultdict(list)
+    for l in open(p):
+        f = l.rstrip('\n').split('\t')
+        if keep(f):
+            d[f[0]].append((int(f[1]), int(f[2])))
+    for c in d:
+        d[c].sort()
+    return d
+truth = load(sys.argv[1], lambda f: f[6] in ('LTR', 'DNA', 'LINE', 'SINE', 'Unknown'))
+pred = load(sys.argv[2], lambda f: True)
+def merge(ivs):
+    m = []
+    for s, e in ivs:
+        if m and s <= m[-1][1]: m[-1][1] = max(m[-1][1], e)
+        else: m.append([s, e])
+    return m
+def inter(a, b):
+    i = j = n = 0
+    while i < len(a) and j < len(b):
+        s, e = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
+        if e > s: n += e - s
+        if a[i][1] < b[j][1]: i += 1
+        else: j += 1
+    return n
+def past(ivs):
+    return [[max(s, TWO31), e] for s, e in ivs if e > TWO31]
+tp = sum(inter(merge(past(truth[c])), merge(past(pred.get(c, [])))) for c in truth)
+tb = sum(e - s for c in truth for s, e in merge(past(truth[c])))
+pb = sum(e - s for c in pred for s, e in merge(past(pred[c])))
+far = max((e for c in pred for s, e in pred[c]), default=0)
+print("past 2^31 of their contig: %d planted interspersed bases, %d reported bases, %d shared:" % (tb, pb, tp))
+print("  sensitivity %.4f, precision %.4f; the farthest element ends at %d" % (tp / max(1, tb), tp / max(1, pb), far))
+PY
