@@ -12,14 +12,16 @@
 #   simN: a 20 Mb genome simulated with --seed N (80 families, divergence up to 20%)
 #   chr2R, contigs11k: ~/.cache/repeat-genomes (../shared/data/get-genomes.sh fetches them)
 # Env: THREADS (2), WORK (/tmp/reprise-partitioned-quality), JAVA_OPTS, PARTS ("2 4 8"),
-#      REUSE=1 keeps runs whose summary is already in WORK (to re-score them with a newer build)
+#      REUSE=1 keeps runs whose summary is already in WORK (to re-score them with a newer build),
+#      EVAL_JAR: the jar whose evaluate and evaluate-library score the runs (default: the run's)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 JAR=$ROOT/local-core/target/reprise-local-core-0.1.0-SNAPSHOT-all.jar
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -q -B -ntp -DskipTests -pl local-core -am package)
 WORK=${WORK:-/tmp/reprise-partitioned-quality}; THREADS=${THREADS:-2}; PARTS=${PARTS:-2 4 8}
 GDIR=${GENOMES:-$HOME/.cache/repeat-genomes}
-mkdir -p "$WORK"; cp "$JAR" "$WORK/reprise.jar"; J="java ${JAVA_OPTS:--XX:+UseParallelGC} -jar $WORK/reprise.jar"
+mkdir -p "$WORK"; cmp -s "$JAR" "$WORK/reprise.jar" || cp "$JAR" "$WORK/reprise.jar"; J="java ${JAVA_OPTS:--XX:+UseParallelGC} -jar $WORK/reprise.jar"
+E="java ${JAVA_OPTS:--XX:+UseParallelGC} -jar ${EVAL_JAR:-$WORK/reprise.jar}"
 TARGETS=("$@"); [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(sim1 sim2 sim3)
 for t in "${TARGETS[@]}"; do
   truth=; fams=
@@ -54,8 +56,8 @@ for t in "${TARGETS[@]}"; do
     share=$(python3 "$ROOT/bench/partitioned/overlap.py" "$WORK/$t-exact.bed" "$p.bed" | python3 -c "import json,sys; print(json.load(sys.stdin)['share_of_reference'])")
     sens=NA; prec=NA; rec=NA
     if [ -n "$truth" ]; then
-      read -r sens prec < <($J evaluate --truth "$truth" --prediction "$p.bed" --genome "$g" 2>/dev/null | awk -F'\t' '$1 == "ALL" {print $8, $10}')
-      $J evaluate-library --library "$p.reprof" --true-families "$fams" --json "$p.families.json" > "$p.families.tsv" 2>/dev/null
+      read -r sens prec < <($E evaluate --truth "$truth" --prediction "$p.bed" --genome "$g" 2>/dev/null | awk -F'\t' '$1 == "ALL" {print $8, $10}')
+      $E evaluate-library --library "$p.reprof" --true-families "$fams" --json "$p.families.json" > "$p.families.tsv" 2>/dev/null
       rec=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1]))['totals']; print(d['perfect'] + d['good'])" "$p.families.json")
     fi
     if [ "$r" = exact ]; then ex_lib=$lib; ex_masked=$masked; ex_rec=$rec; fi
