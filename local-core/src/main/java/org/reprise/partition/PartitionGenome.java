@@ -58,7 +58,8 @@ public final class PartitionGenome {
             starts[j] = plan.contigs().contigStart(c.contigIndex());
             codes[j] = new byte[(int) c.paddedLength()];
             bases.read(starts[j] + c.paddedStart(), codes[j], 0, codes[j].length);
-            names.add(c.contigName() + ":" + c.paddedStart() + "-" + c.paddedEnd());
+            // named by the core, which is unique: two chunks of a short contig can share one padded range
+            names.add(c.contigName() + ":" + c.coreStart() + "-" + c.coreEnd());
         }
         boolean whole = chunks.length == plan.contigs().contigCount() && total == plan.contigs().length();
         return new PartitionGenome(p, Genome.of("partition " + p, names, List.of(codes)), chunks, starts, codes, whole);

@@ -134,6 +134,33 @@ class PartitionedDiscoveryTest {
                 part.get("families") + " families against exact's " + ex.get("families"));
     }
 
+    /**
+     * A contig shorter than twice the padding cut into two chunks: both chunks' padded ranges are
+     * the whole contig and both can land in one partition; the run must keep them apart (it once
+     * stopped on a duplicate chunk name) and report each copy once.
+     */
+    @Test
+    void twoChunksOfAShortContigInOnePartition() throws IOException {
+        Random rnd = new Random(52);
+        String repeat = Sequences.random(rnd, 300);
+        StringBuilder a = new StringBuilder(Sequences.random(rnd, 6000));
+        StringBuilder b = new StringBuilder(Sequences.random(rnd, 4000));
+        for (int at = 200; at < 5600; at += 1500) {
+            a.replace(at, at + 300, repeat);
+        }
+        b.replace(1000, 1300, repeat);
+        Path genome = dir.resolve("two.fa");
+        Files.writeString(genome, ">chrA\n" + a + "\n>chrB\n" + b + "\n");
+        Run exact = run("-input", genome.toString(), "-output", dir.resolve("ex").toString(), "-q", "--strategy", "exact");
+        assertEquals(0, exact.exit(), exact.err());
+        Run part = run("-input", genome.toString(), "-output", dir.resolve("pa").toString(), "-q",
+                "--strategy", "partitioned", "--partition-size", "5000");
+        assertEquals(0, part.exit(), part.err());
+        List<String> bed = Files.readAllLines(dir.resolve("pa.bed"));
+        assertEquals(bed.size(), new java.util.HashSet<>(bed).size(), "an element reported twice: " + bed);
+        assertEquals(sortedLines(dir.resolve("ex.bed")), sortedLines(dir.resolve("pa.bed")));
+    }
+
     @Test
     void theHeapEstimateRefusesARunThatCannotFitAndPicksTheStrategy() throws IOException {
         String genome = ReferenceFiles.bundledYeastPath().toString();
