@@ -277,6 +277,9 @@ public final class FastaGenomeReader {
                         throw binary(source, line, b);
                     }
                     if (currentName == null) {
+                        if (looksBinary(buf, n)) {
+                            throw new GenomeFormatException(source + ": binary data, not a FASTA text file");
+                        }
                         throw new GenomeFormatException(source + " line " + line
                                 + ": not FASTA (text before the first '>' header)");
                     }
@@ -379,6 +382,17 @@ public final class FastaGenomeReader {
         return 0;
     }
 
+    /** Control characters that text never holds (NUL, ESC, ...) among the first bytes read. */
+    private static boolean looksBinary(byte[] b, int n) {
+        for (int i = 0; i < Math.min(n, 4096); i++) {
+            int c = b[i] & 0xff;
+            if (c < 0x09 || (c > 0x0d && c < 0x20) || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean starts(byte[] b, int n, int... magic) {
         if (n < magic.length) {
             return false;
@@ -437,7 +451,8 @@ public final class FastaGenomeReader {
                 out.add(source + ": starts with a UTF-8 byte-order mark, skipped");
             }
             if (crlfLines > 0) {
-                out.add(source + ": Windows line ends (CR LF) on " + count(crlfLines) + " lines, read as plain line ends");
+                out.add(source + ": Windows line ends (CR LF) on " + count(crlfLines) + (crlfLines == 1 ? " line" : " lines")
+                        + ", read as plain line ends");
             }
             if (ambiguousLetters > 0) {
                 out.add(source + ": " + count(ambiguousLetters) + " IUPAC ambiguity letters other than N (first "

@@ -11,6 +11,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.reprise.cli.AlgorithmOptions;
 import org.reprise.cli.Progress;
 import org.reprise.discover.Family;
+import org.reprise.discover.FamilyRoom;
 import org.reprise.discover.FamilyLoop;
 import org.reprise.discover.StoredCopies;
 import org.reprise.genome.ContigDictionary;
@@ -120,6 +121,10 @@ public final class SparkRepriseJob implements Callable<Integer> {
     @CommandLine.Mixin
     AlgorithmOptions algorithm = new AlgorithmOptions();
 
+    /** Set by batches: a genome with no room for any family fails instead of giving empty outputs. */
+    @Option(names = {"--fail-if-too-short"}, hidden = true)
+    boolean failIfTooShort;
+
     @Option(names = {"-additonalfile", "-additionalfile", "-verbose", "--threads", "-threads", "-pa"}, hidden = true,
             arity = "0..1", description = "Local CLI options accepted and ignored (executor cores set the parallelism).")
     String ignored;
@@ -140,11 +145,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
         SparkRepriseJob job = new SparkRepriseJob();
         job.context = sc;
         job.err = err;
-        CommandLine cl = new CommandLine(job);
-        String defaults = System.getProperty(DEFAULTS_FILE);
-        if (defaults != null && Files.isRegularFile(Path.of(defaults))) {
-            cl.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(Path.of(defaults).toFile()));
-        }
+        CommandLine cl = parser(job);
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -167,6 +168,37 @@ public final class SparkRepriseJob implements Callable<Integer> {
         return cl.execute(args);
     }
 
+    /** The job's command line over {@code job}, with the defaults of {@value #DEFAULTS_FILE} when it names a file. */
+    public static CommandLine parser(SparkRepriseJob job) {
+        CommandLine cl = new CommandLine(job);
+        String defaults = System.getProperty(DEFAULTS_FILE);
+        if (defaults != null && Files.isRegularFile(Path.of(defaults))) {
+            cl.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(Path.of(defaults).toFile()));
+        }
+        return cl;
+    }
+
+    /**
+     * Checks every option value as {@link #call} does before any Spark work (batches check each
+     * genome's options with it before any genome runs).
+     *
+     * @throws IllegalArgumentException or {@link UnsupportedOperationException}: one line
+     */
+    public void checkOptions() {
+        Parameters params = algorithm.builder().build();
+        AlgorithmOptions.maskStyle(maskStyle);
+        if (params.dist > 1) {
+            throw new UnsupportedOperationException("the Spark job counts copies within one mismatch at most "
+                    + "(-dist 0 or 1) so far; run -dist " + params.dist + " with the local CLI (bin/reprise)");
+        }
+        if (window < 1) {
+            throw new IllegalArgumentException("--window must be >= 1, got " + window);
+        }
+        if (partitions < 0 || partitionSize < 1) {
+            throw new IllegalArgumentException("--partitions must be >= 0 and --partition-size >= 1");
+        }
+    }
+
     /**
      * The bad input behind a failure, found on the driver or in a task (Spark carries a task's
      * exception as the cause of its own): a {@link GenomeFormatException}, an {@link IOException}
@@ -183,18 +215,9 @@ public final class SparkRepriseJob implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkOptions();
         Parameters params = algorithm.builder().build();
         MaskedFastaWriter.Style style = AlgorithmOptions.maskStyle(maskStyle);
-        if (params.dist > 1) {
-            throw new UnsupportedOperationException("the Spark job counts copies within one mismatch at most "
-                    + "(-dist 0 or 1) so far; run -dist " + params.dist + " with the local CLI (bin/reprise)");
-        }
-        if (window < 1) {
-            throw new IllegalArgumentException("--window must be >= 1, got " + window);
-        }
-        if (partitions < 0 || partitionSize < 1) {
-            throw new IllegalArgumentException("--partitions must be >= 0 and --partition-size >= 1");
-        }
         JavaSparkContext sc = context;
         boolean own = sc == null;
         if (own) {
@@ -232,6 +255,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
             Stages stages = new Stages(sc, new Progress(log), out);
             GenomeInput genome = stages.readContigs();
             Parameters resolved = params.toBuilder().k(params.kFor(genome.contigs)).build();
+            checkInput(stages.scan, resolved);
             PartitionPlan plan = stages.plan(genome, resolved);
             JavaRDD<PartitionGenome> sequences = stages.readPartitions(plan, genome);
             RankedCandidates ranked = stages.rankCandidates(sequences, genome, resolved);
@@ -275,6 +299,23 @@ public final class SparkRepriseJob implements Callable<Integer> {
         }
     }
 
+    /**
+     * Warnings about questionable input (on stderr even with --quiet), and whether any family can
+     * be found: a warning, or with --fail-if-too-short bad input.
+     */
+    private void checkInput(FastaGenomeReader.Scan scan, Parameters resolved) {
+        for (String w : scan.warnings()) {
+            err.println("reprise-spark: warning: " + w);
+        }
+        String none = FamilyRoom.whyNone(scan, resolved);
+        if (none != null && failIfTooShort) {
+            throw new GenomeFormatException(none);
+        }
+        if (none != null) {
+            err.println("reprise-spark: warning: " + none + "; the outputs will be empty");
+        }
+    }
+
     /** The contig table, the bases file the driver wrote beside the outputs, and the valid bases. */
     record GenomeInput(ContigDictionary contigs, long validBases, org.apache.hadoop.fs.Path codes) {
     }
@@ -292,6 +333,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
         final Map<String, Double> seconds = new LinkedHashMap<>();
         long heldBases;
         RoundDrafter drafter;
+        FastaGenomeReader.Scan scan;
         private long since = System.nanoTime();
 
         Stages(JavaSparkContext sc, Progress progress, AtomicOutputDirectory out) {
@@ -325,6 +367,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
                  OutputStream codesOut = new BufferedOutputStream(out.fileSystem().create(codes, false), 1 << 20)) {
                 scan = FastaGenomeReader.scan(in, input, codesOut);
             }
+            this.scan = scan;
             end("contig_table");
             return new GenomeInput(scan.contigs(), scan.validBases(), codes);
         }
@@ -353,7 +396,9 @@ public final class SparkRepriseJob implements Callable<Integer> {
             JavaRDD<PartitionGenome> sequences = sc.parallelize(ids, plan.partitionCount()).map(i -> {
                 org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(codesUri);
                 try (FSDataInputStream in = path.getFileSystem(conf.get()).open(path)) {
-                    return PartitionGenome.read(planShared.value(), i, in::readFully);
+                    PartitionGenome read = PartitionGenome.read(planShared.value(), i, in::readFully);
+                    FaultInjection.at("partitions");
+                    return read;
                 }
             }).persist(StorageLevel.MEMORY_ONLY());
             heldBases = sequences.map(PartitionGenome::bases).reduce(Long::sum);

@@ -1,5 +1,6 @@
 package org.reprise.spark.seeds;
 
+import org.reprise.spark.FaultInjection;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -37,7 +38,11 @@ public final class SeedCounting {
                                                         int reducers) {
         JavaPairRDD<Integer, KmerBlock> blocks = sequences.flatMapToPair(seq -> emit(seq, k, reducers));
         JavaRDD<Candidate> candidates = blocks.partitionBy(new IndexPartitioner(reducers)).values()
-                .mapPartitions(it -> count(it, k, p, contigs.value()));
+                .mapPartitions(it -> {
+                    Iterator<Candidate> counted = count(it, k, p, contigs.value());
+                    FaultInjection.at("counting"); // after the reducer's work, before its result
+                    return counted;
+                });
         return candidates.mapToPair(c -> new Tuple2<>(RankKey.of(c), c)).sortByKey(true, reducers);
     }
 
