@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * <p>Every write failure (a full disk, a read-only folder) is an {@link IOException} whose one-line
  * message names the output and the system's reason; the previous outputs stay as they were.
  */
-public final class OutputFiles implements AutoCloseable {
+public final class OutputFiles implements OutputSink, AutoCloseable {
     private static final Pattern LEFTOVER = Pattern.compile("\\.(.+)\\.(?:tmp|scratch)-(\\d+)");
 
     private final String prefix;
@@ -70,11 +70,13 @@ public final class OutputFiles implements AutoCloseable {
     }
 
     /** Opens a temporary file for an output; it becomes {@code prefix + suffix} on commit. */
+    @Override
     public Writer open(String suffix) throws IOException {
         return new BufferedWriter(new OutputStreamWriter(openStream(suffix), StandardCharsets.US_ASCII), 1 << 16);
     }
 
     /** {@link #open} as bytes. */
+    @Override
     public OutputStream openStream(String suffix) throws IOException {
         Path target = path(suffix);
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());

@@ -21,7 +21,8 @@ import java.util.Locale;
  * executor died, is left alone).
  *
  * <p>Stages: {@code partitions} (a partition read its chunks), {@code counting} (a k-mer reducer
- * took its blocks), {@code drafting} (a round's task drafts a seed). Without the setting, one
+ * took its blocks), {@code drafting} (a round's task drafts a seed), {@code discovery} (a
+ * partitioned-strategy task found its partition's families). Without the setting, one
  * property lookup per call.
  */
 public final class FaultInjection {
