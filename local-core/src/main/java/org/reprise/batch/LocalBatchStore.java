@@ -202,6 +202,6 @@ public final class LocalBatchStore implements BatchStore {
     }
 
     private static String reason(FileSystemException e) {
-        return e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+        return org.reprise.io.OutputFiles.reason(e);
     }
 }

@@ -1,6 +1,7 @@
 package org.reprise.io;
 
 import org.reprise.batch.LocalBatchStore;
+import org.reprise.util.DiskFault;
 import org.reprise.util.PausePoint;
 
 import java.io.IOException;
@@ -52,6 +53,9 @@ public final class OutputDirectory implements AutoCloseable {
         Path temporary = dir.resolve(LocalBatchStore.TEMPORARY_PREFIX + id);
         boolean created = !Files.exists(dir);
         try {
+            if (DiskFault.readOnly()) {
+                throw new java.nio.file.AccessDeniedException(dir.toString());
+            }
             Files.createDirectories(temporary);
         } catch (FileSystemException e) {
             throw new IOException("cannot create output directory " + dir + ": " + OutputFiles.reason(e), e);

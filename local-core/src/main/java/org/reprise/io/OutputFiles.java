@@ -1,5 +1,6 @@
 package org.reprise.io;
 
+import org.reprise.util.DiskFault;
 import org.reprise.util.PausePoint;
 
 import java.io.BufferedWriter;
@@ -58,7 +59,7 @@ public final class OutputFiles implements OutputSink, AutoCloseable {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new IOException("output folder does not exist: " + parent);
         }
-        if (parent != null && !Files.isWritable(parent)) {
+        if (parent != null && (!Files.isWritable(parent) || DiskFault.readOnly())) {
             throw new IOException("output folder is not writable: " + parent);
         }
         deleteLeftovers();
@@ -106,7 +107,7 @@ public final class OutputFiles implements OutputSink, AutoCloseable {
 
     private static OutputStream create(Path tmp, String name) throws IOException {
         try {
-            return new Named(Files.newOutputStream(tmp), name);
+            return new Named(DiskFault.wrap(Files.newOutputStream(tmp)), name);
         } catch (AccessDeniedException e) {
             throw new IOException("cannot create output " + name + ": permission denied", e);
         } catch (FileSystemException e) {
@@ -205,8 +206,23 @@ public final class OutputFiles implements OutputSink, AutoCloseable {
     }
 
     /** The system's reason of a file-system error, without the path Java puts first. */
-    static String reason(FileSystemException e) {
-        return e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+    public static String reason(FileSystemException e) {
+        if (e.getReason() != null) {
+            return e.getReason();
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "already exists";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a directory";
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** An output stream whose write failures name the output (Java's say only "No space left on device"). */
