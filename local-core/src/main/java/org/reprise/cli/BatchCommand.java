@@ -41,10 +41,10 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit codes: 0 every genome done or up to date (or another batch holds the lock), "
                 + "1 a genome failed, 2 bad manifest or option (nothing is run)."})
 final class BatchCommand implements Callable<Integer> {
-    @Option(names = {"--manifest", "-m"}, paramLabel = "TSV", required = true, description = "The manifest (required).")
+    @Option(names = {"--manifest"}, paramLabel = "TSV", required = true, description = "The manifest (required).")
     Path manifest;
 
-    @Option(names = {"--output-root", "-r"}, paramLabel = "ROOT", required = true,
+    @Option(names = {"--output-root"}, paramLabel = "ROOT", required = true,
             description = "Folder of the genomes' output folders and the report (required; created if missing).")
     Path root;
 

@@ -99,8 +99,9 @@ public final class CliRuns {
     }
 
     /**
-     * A run summary without what changes from run to run (wall seconds, peak heap), so that two
-     * summaries of the same input and parameters compare equal.
+     * A run summary without what changes from run to run (wall seconds, peak heap, the family
+     * loop's look-ahead counters, which depend on thread timing, and the thread count, which
+     * changes no result), so that two summaries of the same input and parameters compare equal.
      */
     public static String summaryWithoutTimes(byte[] json) throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -113,7 +114,8 @@ public final class CliRuns {
         if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
             java.util.List<String> drop = new java.util.ArrayList<>();
             o.fieldNames().forEachRemaining(n -> {
-                if (n.equals("seconds") || n.endsWith("_seconds") || n.equals("peak_heap_bytes") || n.endsWith("_share")) {
+                if (n.equals("seconds") || n.endsWith("_seconds") || n.equals("peak_heap_bytes") || n.endsWith("_share")
+                        || n.startsWith("drafts_ahead") || n.equals("drafted_at_turn") || n.equals("threads")) {
                     drop.add(n);
                 }
             });
