@@ -15,7 +15,9 @@ import java.util.Locale;
  * {@code --conf} of the application) holds {@code STAGE:PARTITION:ACTION}: at {@link #at}
  * ({@code STAGE}), in the task of partition {@code PARTITION} on its first attempt (task and stage
  * attempt 0), {@code throw} throws an {@link InjectedFault} and {@code exit} halts the executor's
- * JVM (executors only: in local mode it would take the driver with it, so it throws instead).
+ * JVM (executors only: in local mode it would take the driver with it, so it throws instead);
+ * {@code fail} throws on every attempt, so that the run fails (to show what the user sees when
+ * retries do not help).
  * With {@value #MARKER} naming a file, the fault fires once: the first firing creates the file,
  * and no fault fires while it exists (a partition recomputed later in another stage, after its
  * executor died, is left alone).
@@ -26,7 +28,7 @@ import java.util.Locale;
  * property lookup per call.
  */
 public final class FaultInjection {
-    /** The setting naming the fault: {@code STAGE:PARTITION:throw|exit}. */
+    /** The setting naming the fault: {@code STAGE:PARTITION:throw|exit|fail}. */
     public static final String SETTING = "spark.reprise.test.fault";
     /** Optional: a file whose creation marks that the fault fired, so that it fires once. */
     public static final String MARKER = "spark.reprise.test.faultMarker";
@@ -57,7 +59,15 @@ public final class FaultInjection {
         if (parts.length != 3 || !parts[0].equals(stage)) {
             return;
         }
-        if (task.partitionId() != Integer.parseInt(parts[1]) || task.attemptNumber() != 0 || task.stageAttemptNumber() != 0) {
+        String action = parts[2].toLowerCase(Locale.ROOT);
+        if (task.partitionId() != Integer.parseInt(parts[1])) {
+            return;
+        }
+        if (action.equals("fail")) {
+            throw new InjectedFault("injected fault: " + stage + ", partition " + task.partitionId() + ", attempt "
+                    + task.attemptNumber() + " (every attempt)");
+        }
+        if (task.attemptNumber() != 0 || task.stageAttemptNumber() != 0) {
             return;
         }
         String marker = setting(task, MARKER);
@@ -71,7 +81,6 @@ public final class FaultInjection {
             }
         }
         String what = "injected fault: " + stage + ", partition " + task.partitionId() + ", first attempt";
-        String action = parts[2].toLowerCase(Locale.ROOT);
         SparkEnv env = SparkEnv.get();
         boolean executor = env != null && !"driver".equals(env.executorId());
         if (action.equals("exit") && executor) {

@@ -32,6 +32,7 @@ import org.reprise.partition.PartitionPlan;
 import org.reprise.seeds.Candidate;
 import org.reprise.seeds.PreMasking;
 import org.reprise.seeds.SeedTable;
+import org.reprise.spark.batch.SparkBatch;
 import org.reprise.spark.io.AtomicOutputDirectory;
 import org.reprise.spark.io.FastaInput;
 import org.reprise.spark.io.HadoopConf;
@@ -146,8 +147,11 @@ public final class SparkRepriseJob implements Callable<Integer> {
     private JavaSparkContext context;
     private PrintStream err = System.err;
 
+    /** {@code submit.sh [options]}: one genome; {@code submit.sh batch [options]}: a batch ({@link SparkBatch}). */
     public static void main(String[] args) {
-        int code = execute(args, null, System.out, System.err);
+        int code = args.length > 0 && args[0].equals("batch")
+                ? SparkBatch.execute(java.util.Arrays.copyOfRange(args, 1, args.length), null, System.out, System.err)
+                : execute(args, null, System.out, System.err);
         System.exit(code);
     }
 
@@ -171,6 +175,12 @@ public final class SparkRepriseJob implements Callable<Integer> {
             Throwable cause = rootInput(ex);
             if (cause != null) {
                 commandLine.getErr().println("reprise-spark: error: " + cause.getMessage());
+                return 1;
+            }
+            if (ex instanceof org.apache.spark.SparkException) {
+                // a task failed on all its attempts, or the cluster was lost: Spark's first line says which and why
+                String first = String.valueOf(ex.getMessage()).lines().findFirst().orElse(ex.toString());
+                commandLine.getErr().println("reprise-spark: error: the Spark job failed: " + first);
                 return 1;
             }
             if (ex instanceof IllegalArgumentException) {

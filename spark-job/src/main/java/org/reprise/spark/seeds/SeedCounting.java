@@ -62,6 +62,7 @@ public final class SeedCounting {
                         Candidate x = c.next();
                         out.add(new Candidate(x.code(), x.count(), x.position(), NO_COPIES, NO_COPIES));
                     }
+                    FaultInjection.at("counting"); // after the reducer's work, before its result
                     return List.<Candidate[]>of(out.toArray(new Candidate[0])).iterator();
                 }).collect();
         return GenomeWideSeeds.of(k, parts);
