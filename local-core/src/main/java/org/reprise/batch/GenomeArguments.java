@@ -137,15 +137,19 @@ public final class GenomeArguments {
     public Resolved resolve(List<String> batchArgs, Map<String, String> overrides, String where) {
         CommandLine base = parser.get();
         ParseResult pr;
+        List<String> withRequired = new ArrayList<>(batchArgs);
+        withRequired.addAll(required); // a command whose parser requires input and output
         try {
-            pr = base.parseArgs(batchArgs.toArray(new String[0]));
+            pr = base.parseArgs(withRequired.toArray(new String[0]));
         } catch (CommandLine.ParameterException e) {
             throw new ManifestException(e.getMessage());
         }
         // option -> its values as typed, batch options first, overrides replacing them
         Map<OptionSpec, List<String>> given = new LinkedHashMap<>();
         for (OptionSpec o : pr.matchedOptions()) {
-            given.put(o, new ArrayList<>(o.originalStringValues()));
+            if (!notOverridable.contains(column(o))) {
+                given.put(o, new ArrayList<>(o.originalStringValues()));
+            }
         }
         CommandSpec spec = base.getCommandSpec();
         for (Map.Entry<String, String> e : overrides.entrySet()) {

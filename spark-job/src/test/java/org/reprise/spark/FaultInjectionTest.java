@@ -48,32 +48,9 @@ class FaultInjectionTest {
         Files.writeString(genome, smallGenome(new Random(2026)));
     }
 
-    /** 30 kb in three contigs with three families (6, 4 and 8 copies, some reversed): a run takes seconds. */
+    /** {@link org.reprise.testing.CliRuns#threeFamilies}. */
     static String smallGenome(Random rnd) {
-        StringBuilder[] contigs = new StringBuilder[3];
-        for (int c = 0; c < 3; c++) {
-            contigs[c] = new StringBuilder(Sequences.random(rnd, 10_000));
-        }
-        int[] lengths = {300, 500, 200};
-        int[] copies = {6, 4, 8};
-        int slot = 0;
-        for (int f = 0; f < 3; f++) {
-            String seg = Sequences.random(rnd, lengths[f]);
-            for (int i = 0; i < copies[f]; i++, slot++) {
-                StringBuilder target = contigs[slot % 3];
-                int start = 100 + (slot / 3) * 1_500;
-                String copy = Sequences.mutate(rnd, seg, lengths[f] / 100);
-                target.replace(start, start + seg.length(), i % 2 == 1 ? Sequences.revcomp(copy) : copy);
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int c = 0; c < 3; c++) {
-            sb.append(">ctg").append(c + 1).append('\n');
-            for (int i = 0; i < contigs[c].length(); i += 60) {
-                sb.append(contigs[c], i, Math.min(contigs[c].length(), i + 60)).append('\n');
-            }
-        }
-        return sb.toString();
+        return org.reprise.testing.CliRuns.threeFamilies(rnd);
     }
 
     private static final java.util.Map<String, Path> CLEAN = new java.util.HashMap<>();
