@@ -354,4 +354,14 @@ class BatchCommandTest {
                 + ": permission denied"), report().get(0).get("error"));
         assertFalse(Files.exists(root.resolve("a").resolve(OutputDirectory.SUCCESS)));
     }
+
+    /** The README's example manifest parses, its inputs resolve against its folder, and it would run both genomes. */
+    @Test
+    void theExampleManifestIsValid() {
+        Path example = Path.of("..", "examples", "batch-manifest.tsv").toAbsolutePath().normalize();
+        CliRuns.Result r = batch(example, "--dry-run");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("yeast\trun\tnew\nyeast_dist1\trun\tnew\n", r.out());
+        assertFalse(Files.exists(root), "a dry run made the root");
+    }
 }
