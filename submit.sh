@@ -35,6 +35,10 @@
 # Env: SPARK_HOME (cluster mode), SPARK_LOCAL_IP (default 127.0.0.1), JAVA_HOME, JAVA_OPTS (extra
 # JVM options for embedded mode).
 #
+# Batches: ./submit.sh [SUBMIT OPTIONS] batch --manifest M.tsv --output-root ROOT [--parallel-genomes N]
+# [JOB OPTIONS]: every genome of a manifest on one Spark application, resumable, with a lock
+# (README, "Batches"; ./submit.sh batch --help).
+#
 # Examples:
 #   ./submit.sh -input examples/sacCer_chrI_chrII.fa.gz -output /tmp/yeast
 #   SPARK_HOME=/tmp/spark ./submit.sh --master spark://127.0.0.1:7077 -input hdfs://nn/g.fa.gz -output hdfs://nn/out

@@ -1,6 +1,7 @@
 package org.reprise.cli;
 
 import org.reprise.discover.ProgressListener;
+import org.reprise.util.PausePoint;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -14,6 +15,7 @@ public final class Progress implements ProgressListener {
     private long lastReport = start;
     private long phaseStart = start;
     private int seedsAtPhaseStart;
+    private boolean familySeen;
 
     /** {@code err} null makes it silent. */
     public Progress(PrintStream err) {
@@ -36,6 +38,10 @@ public final class Progress implements ProgressListener {
 
     @Override
     public void seedDone(int seedsProcessed, int familiesReported, int seedsQueued) {
+        if (familiesReported > 0 && !familySeen) {
+            familySeen = true;
+            PausePoint.reached("families"); // tests kill a run here, in its family loop
+        }
         long now = System.nanoTime();
         if (err == null || now - lastReport < EVERY_NANOS) {
             return;

@@ -2,6 +2,7 @@ package org.reprise.cli;
 
 import org.reprise.discover.Discovery;
 import org.reprise.discover.DiscoveryResult;
+import org.reprise.discover.FamilyRoom;
 import org.reprise.genome.FastaGenomeReader;
 import org.reprise.genome.Genome;
 import org.reprise.genome.GenomeFormatException;
@@ -43,7 +44,7 @@ import java.util.concurrent.Callable;
         versionProvider = RepriseCli.Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        subcommands = {EvaluateCommand.class, SimulateCommand.class},
+        subcommands = {EvaluateCommand.class, SimulateCommand.class, BatchCommand.class},
         description = {
             "De novo discovery of interspersed repeat families (REPrise's algorithm).",
             "Writes PREFIX.reprof (the repeat library), PREFIX.freq (seed table), PREFIX.bed (elements, BED6, "
@@ -52,7 +53,8 @@ import java.util.concurrent.Callable;
             "REPrise's options (-input, -dist, ...) are accepted as written for REPrise."},
         footer = {"", "Exit codes: 0 ok, 1 bad input, 2 usage error.",
             "Accuracy of a result against a known annotation: reprise evaluate --help",
-            "A benchmark genome with known truth: reprise simulate --help"})
+            "A benchmark genome with known truth: reprise simulate --help",
+            "Many genomes, resumable (for scheduled runs): reprise batch --help"})
 public final class RepriseCli implements Callable<Integer> {
     static final String VERSION = RunSummary.VERSION;
 
@@ -91,8 +93,12 @@ public final class RepriseCli implements Callable<Integer> {
     @Option(names = {"--heap-limit"}, hidden = true, paramLabel = "BYTES")
     long heapLimit = Runtime.getRuntime().maxMemory();
 
-    @Option(names = {"--quiet", "-q"}, description = "No progress on stderr.")
+    @Option(names = {"--quiet", "-q"}, description = "No progress on stderr (warnings and errors are still printed).")
     boolean quiet;
+
+    /** Set by batches: a genome with no room for any family fails instead of giving empty outputs. */
+    @Option(names = {"--fail-if-too-short"}, hidden = true)
+    boolean failIfTooShort;
 
     @Option(names = {"-additonalfile", "-additionalfile", "-verbose"}, hidden = true,
             description = "REPrise flags; accepted and ignored (all outputs are always written).")
@@ -103,6 +109,8 @@ public final class RepriseCli implements Callable<Integer> {
 
     /** Where progress goes: the stream given to {@link #execute}. */
     private PrintStream err = System.err;
+    /** Where results go: the stream given to {@link #execute}. */
+    private PrintStream out = System.out;
 
     public static void main(String[] args) {
         System.exit(execute(args, System.out, System.err));
@@ -112,6 +120,7 @@ public final class RepriseCli implements Callable<Integer> {
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         RepriseCli command = new RepriseCli();
         command.err = err;
+        command.out = out;
         CommandLine cl = new CommandLine(command);
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
@@ -145,11 +154,9 @@ public final class RepriseCli implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "missing " + (input == null ? "-input FASTA" : "-output PREFIX"));
         }
+        checkOptions();
         MaskedFastaWriter.Style style = AlgorithmOptions.maskStyle(maskStyle);
         String chosen = strategy.toLowerCase(Locale.ROOT);
-        if (!List.of("auto", "exact", "partitioned").contains(chosen)) {
-            throw new IllegalArgumentException("--strategy must be auto, exact or partitioned (got " + strategy + ")");
-        }
         long explicitSize = partitionSize.equalsIgnoreCase("auto") ? 0 : partitionSizeOption(partitionSize);
         Parameters params = algorithm.builder().threads(threads).build();
         Progress progress = new Progress(quiet ? null : err);
@@ -157,11 +164,12 @@ public final class RepriseCli implements Callable<Integer> {
         try (OutputFiles files = new OutputFiles(output)) {
             progress.phase("reading " + input);
             Path basesPath = files.scratch(".bases");
-            FastaGenomeReader.Scan scan = scan(basesPath);
+            FastaGenomeReader.Scan scan = scan(files);
             ContigDictionary contigs = scan.contigs();
             double loadSeconds = (System.nanoTime() - start) / 1e9;
             progress.message(String.format(Locale.ROOT, "%d contigs, %,d bases", contigs.contigCount(), contigs.length()));
             Parameters resolved = params.toBuilder().k(params.kFor(contigs)).build();
+            checkInput(scan, resolved, progress);
 
             long exactNeeds = MemoryModel.exact(contigs.length(), scan.validBases(), resolved);
             boolean fitsOneArray = contigs.length() < Integer.MAX_VALUE - 16;
@@ -197,6 +205,53 @@ public final class RepriseCli implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Checks every option value as a run does before it reads anything (batches check each
+     * genome's options with it before any genome runs).
+     *
+     * @throws IllegalArgumentException with a one-line message naming the option and its range
+     */
+    void checkOptions() {
+        AlgorithmOptions.maskStyle(maskStyle);
+        if (!List.of("auto", "exact", "partitioned").contains(strategy.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("--strategy must be auto, exact or partitioned (got " + strategy + ")");
+        }
+        if (!partitionSize.equalsIgnoreCase("auto")) {
+            partitionSizeOption(partitionSize);
+        }
+        algorithm.builder().threads(threads).build();
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    /**
+     * Tells what was questionable in the input (warnings on stderr even with --quiet; lowercase as
+     * a progress note, soft-masking being the usual state of an assembly), and whether any family
+     * can be found at all: a warning, or with --fail-if-too-short an error.
+     */
+    private void checkInput(FastaGenomeReader.Scan scan, Parameters resolved, Progress progress) {
+        for (String w : scan.warnings()) {
+            err.println("reprise: warning: " + w);
+        }
+        if (scan.lowercaseBases() > 0) {
+            progress.message(String.format(Locale.ROOT, "%,d lowercase (soft-masked) bases, read as upper case",
+                    scan.lowercaseBases()));
+        }
+        String none = FamilyRoom.whyNone(scan, resolved);
+        if (none != null && failIfTooShort) {
+            throw new GenomeFormatException(none);
+        }
+        if (none != null) {
+            err.println("reprise: warning: " + none + "; the outputs will be empty");
+        }
+    }
+
     /** Not enough heap for the run, said before it starts. */
     static final class InsufficientMemoryException extends IOException {
         InsufficientMemoryException(String message) {
@@ -218,9 +273,9 @@ public final class RepriseCli implements Callable<Integer> {
     }
 
     /** One pass over the FASTA: the contig table, every letter checked, the bases written to a scratch file. */
-    private FastaGenomeReader.Scan scan(Path basesPath) throws IOException {
+    private FastaGenomeReader.Scan scan(OutputFiles files) throws IOException {
         try (InputStream in = FastaGenomeReader.open(input);
-             OutputStream out = new BufferedOutputStream(Files.newOutputStream(basesPath), 1 << 20)) {
+             OutputStream out = new BufferedOutputStream(files.openScratch(".bases"), 1 << 20)) {
             return FastaGenomeReader.scan(in, input.toString(), out);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new GenomeFormatException("input file not found: " + input);

@@ -40,7 +40,8 @@ public final class FastaGenomeReader {
      * Opens a FASTA file for reading whatever its compression ({@link CompressedInput}).
      *
      * @throws NoSuchFileException if it does not exist
-     * @throws GenomeFormatException if it is a directory or empty
+     * @throws GenomeFormatException if it is a directory, empty, unreadable, or a gzip file cut
+     *         within its first bytes
      */
     public static InputStream open(Path path) throws IOException {
         if (!Files.exists(path)) {
@@ -52,7 +53,17 @@ public final class FastaGenomeReader {
         if (Files.size(path) == 0) {
             throw new GenomeFormatException("input file is empty: " + path);
         }
-        return CompressedInput.open(Files.newInputStream(path));
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(path);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new GenomeFormatException("cannot read input " + path + ": permission denied");
+        }
+        try {
+            return CompressedInput.open(raw);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new GenomeFormatException(path + ": truncated or corrupt compressed data at its start (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Parses FASTA from a stream; {@code source} names it in messages. */
@@ -82,8 +93,23 @@ public final class FastaGenomeReader {
         return Genome.of(source, names, seqs);
     }
 
-    /** What {@link #scan} learns in its pass: the contigs, and how many bases are A, C, G or T. */
-    public record Scan(ContigDictionary contigs, long validBases) {
+    /**
+     * What {@link #scan} learns in its pass: the contigs, how many bases are A, C, G or T, the
+     * longest run of them inside one contig (no k-mer of valid bases exists when it is shorter
+     * than k; -1 when not known), how many bases were lowercase (soft-masked: read as upper case,
+     * worth a note but no warning) and the warnings about questionable but readable input, one
+     * line each naming the file.
+     */
+    public record Scan(ContigDictionary contigs, long validBases, long longestValidRun, long lowercaseBases,
+                       List<String> warnings) {
+        public Scan {
+            warnings = List.copyOf(warnings);
+        }
+
+        /** A scan without the run length and warnings (for callers that count bases themselves). */
+        public Scan(ContigDictionary contigs, long validBases) {
+            this(contigs, validBases, -1, 0, List.of());
+        }
     }
 
     /**
@@ -95,8 +121,10 @@ public final class FastaGenomeReader {
      */
     public static Scan scan(InputStream in, String source, OutputStream codesOut) throws IOException {
         List<String> names = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         long[][] lengths = {new long[1024]};
-        long[] valid = {0};
+        // valid bases, the current run of valid bases, the longest run
+        long[] counts = {0, 0, 0, 0};
         stream(in, source, new ContigSink() {
             @Override
             public void bases(byte[] codes, int from, int to) throws IOException {
@@ -104,12 +132,20 @@ public final class FastaGenomeReader {
                     codesOut.write(codes, from, to - from);
                 }
                 long v = 0;
+                long run = counts[1];
+                long longest = counts[2];
                 for (int i = from; i < to; i++) {
                     if (codes[i] < BaseCode.INVALID) {
                         v++;
+                        run++;
+                    } else {
+                        longest = Math.max(longest, run);
+                        run = 0;
                     }
                 }
-                valid[0] += v;
+                counts[0] += v;
+                counts[1] = run;
+                counts[2] = longest;
             }
 
             @Override
@@ -119,9 +155,18 @@ public final class FastaGenomeReader {
                 }
                 names.add(name);
                 lengths[0][index] = contigLength;
+                counts[2] = Math.max(counts[2], counts[1]);
+                counts[1] = 0; // a run never spans two contigs
+            }
+
+            @Override
+            public void finished(long lowercaseBases, List<String> questionable) {
+                counts[3] = lowercaseBases;
+                warnings.addAll(questionable);
             }
         });
-        return new Scan(ContigDictionary.of(source, names, Arrays.copyOf(lengths[0], names.size())), valid[0]);
+        return new Scan(ContigDictionary.of(source, names, Arrays.copyOf(lengths[0], names.size())), counts[0],
+                counts[2], counts[3], warnings);
     }
 
     /** What {@link #stream} hands each record to, as it reads. */
@@ -135,12 +180,22 @@ public final class FastaGenomeReader {
 
         /** The record ended, with {@code length} bases in all. */
         void end(int index, String name, long length) throws IOException;
+
+        /**
+         * The input was read to its end: how many bases were lowercase, and one warning line per
+         * kind of questionable input that was read anyway (Windows line ends, IUPAC letters other
+         * than N, a contig of only N, a header without sequence, a byte-order mark), each naming
+         * the file and the first place it occurs.
+         */
+        default void finished(long lowercaseBases, List<String> warnings) throws IOException {
+        }
     }
 
     /**
      * Parses FASTA from a stream record by record, with the checks and messages of {@link #parse}
-     * (bad letters name the contig and line, duplicate names, empty input), handing the bases to
-     * the sink in blocks as they come.
+     * (bad letters name the contig and line, duplicate names, empty input, binary data, a
+     * truncated or corrupt compressed file), handing the bases to the sink in blocks as they come,
+     * and what was questionable ({@link ContigSink#finished}) once the input is read.
      */
     public static void stream(InputStream in, String source, ContigSink sink) throws IOException {
         Set<String> seen = new HashSet<>();
@@ -149,16 +204,28 @@ public final class FastaGenomeReader {
         int fill = 0;
         String currentName = null;
         long currentLength = 0;
+        long currentValid = 0;
+        long headerLine = 0;
         int records = 0;
         long total = 0;
         long line = 1;
         boolean atLineStart = true;
         boolean inHeader = false;
+        boolean afterCr = false;
         StringBuilder header = new StringBuilder();
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            for (int i = 0; i < n; i++) {
+        Notes notes = new Notes(source);
+        int n = read(in, buf, source, line);
+        int i0 = 0;
+        if (n > 0) {
+            i0 = sniff(buf, n, source, notes);
+        }
+        while (n > 0) {
+            for (int i = i0; i < n; i++) {
                 byte b = buf[i];
+                if (b == '\n' && afterCr) {
+                    notes.crlfLines++;
+                }
+                afterCr = b == '\r';
                 if (inHeader) {
                     if (b == '\n') {
                         currentName = headerName(header, source, line);
@@ -167,11 +234,16 @@ public final class FastaGenomeReader {
                                     + currentName + "'");
                         }
                         currentLength = 0;
+                        currentValid = 0;
+                        headerLine = line;
                         sink.start(records, currentName);
                         inHeader = false;
                         atLineStart = true;
                         line++;
                     } else if (b != '\r') {
+                        if ((b & 0xff) < 0x20 && b != '\t' || b == 0x7f) {
+                            throw binary(source, line, b);
+                        }
                         header.append((char) (b & 0xff));
                     }
                     continue;
@@ -188,6 +260,7 @@ public final class FastaGenomeReader {
                             fill = 0;
                         }
                         total += currentLength;
+                        notes.recordEnded(currentName, headerLine, currentLength, currentValid);
                         sink.end(records++, currentName, currentLength);
                     }
                     header.setLength(0);
@@ -200,7 +273,13 @@ public final class FastaGenomeReader {
                 }
                 byte code = BaseCode.fromAscii(b);
                 if (code == BaseCode.ILLEGAL) {
+                    if ((b & 0xff) < 0x20 || (b & 0xff) >= 0x7f) {
+                        throw binary(source, line, b);
+                    }
                     if (currentName == null) {
+                        if (looksBinary(buf, n)) {
+                            throw new GenomeFormatException(source + ": binary data, not a FASTA text file");
+                        }
                         throw new GenomeFormatException(source + " line " + line
                                 + ": not FASTA (text before the first '>' header)");
                     }
@@ -211,6 +290,14 @@ public final class FastaGenomeReader {
                     throw new GenomeFormatException(source + " line " + line
                             + ": not FASTA (sequence before the first '>' header)");
                 }
+                if (b >= 'a') {
+                    notes.lowercase++;
+                }
+                if (code < BaseCode.INVALID) {
+                    currentValid++;
+                } else if (b != 'N' && b != 'n') {
+                    notes.ambiguous(b, currentName, line);
+                }
                 block[fill++] = code;
                 currentLength++;
                 if (fill == block.length) {
@@ -218,6 +305,8 @@ public final class FastaGenomeReader {
                     fill = 0;
                 }
             }
+            n = read(in, buf, source, line);
+            i0 = 0;
         }
         if (inHeader) {
             currentName = headerName(header, source, line);
@@ -225,6 +314,8 @@ public final class FastaGenomeReader {
                 throw new GenomeFormatException(source + " line " + line + ": duplicate contig name '" + currentName + "'");
             }
             currentLength = 0;
+            currentValid = 0;
+            headerLine = line;
             sink.start(records, currentName);
         }
         if (currentName != null) {
@@ -232,6 +323,7 @@ public final class FastaGenomeReader {
                 sink.bases(block, 0, fill);
             }
             total += currentLength;
+            notes.recordEnded(currentName, headerLine, currentLength, currentValid);
             sink.end(records++, currentName, currentLength);
         }
         if (records == 0) {
@@ -239,6 +331,146 @@ public final class FastaGenomeReader {
         }
         if (total == 0) {
             throw new GenomeFormatException(source + ": no sequence (every record is empty)");
+        }
+        sink.finished(notes.lowercase, notes.warnings());
+    }
+
+    /**
+     * The next bytes of the input; a failure of the decompressor (a truncated or corrupt gzip or
+     * BGZF file) or of the file system is bad input named by file and line, not a stack trace.
+     */
+    private static int read(InputStream in, byte[] buf, String source, long line) {
+        try {
+            return in.read(buf);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new GenomeFormatException(source + ": truncated or corrupt compressed data after line " + line
+                    + " (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new GenomeFormatException("cannot read " + source + " after line " + line + ": " + e.getMessage(), e);
+        } catch (htsjdk.samtools.SAMException e) {
+            // htsjdk's BGZF reader reports a cut or damaged block with runtime exceptions
+            throw new GenomeFormatException(source + ": truncated or corrupt BGZF data after line " + line
+                    + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Looks at the first bytes of the (decompressed) input: other compressions and well-known
+     * binary formats are named, so the user learns what the file is; a UTF-8 byte-order mark
+     * (some Windows editors write one) is skipped with a warning. Returns where parsing starts.
+     */
+    private static int sniff(byte[] b, int n, String source, Notes notes) {
+        if (starts(b, n, 0x50, 0x4b, 0x03, 0x04)) {
+            throw new GenomeFormatException(source + ": a zip archive, not FASTA (unzip it, or compress the FASTA with gzip)");
+        }
+        if (starts(b, n, 'B', 'Z', 'h')) {
+            throw new GenomeFormatException(source + ": bzip2-compressed, not supported (use gzip or bgzip)");
+        }
+        if (starts(b, n, 0xfd, '7', 'z', 'X', 'Z')) {
+            throw new GenomeFormatException(source + ": xz-compressed, not supported (use gzip or bgzip)");
+        }
+        if (starts(b, n, 0x28, 0xb5, 0x2f, 0xfd)) {
+            throw new GenomeFormatException(source + ": zstd-compressed, not supported (use gzip or bgzip)");
+        }
+        if (starts(b, n, 'B', 'A', 'M', 1)) {
+            throw new GenomeFormatException(source + ": a BAM file (aligned reads), not FASTA");
+        }
+        if (starts(b, n, 0xef, 0xbb, 0xbf)) {
+            notes.byteOrderMark = true;
+            return 3;
+        }
+        return 0;
+    }
+
+    /** Control characters that text never holds (NUL, ESC, ...) among the first bytes read. */
+    private static boolean looksBinary(byte[] b, int n) {
+        for (int i = 0; i < Math.min(n, 4096); i++) {
+            int c = b[i] & 0xff;
+            if (c < 0x09 || (c > 0x0d && c < 0x20) || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean starts(byte[] b, int n, int... magic) {
+        if (n < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((b[i] & 0xff) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static GenomeFormatException binary(String source, long line, byte b) {
+        return new GenomeFormatException(source + " line " + line + ": binary data (byte " + printable(b)
+                + "), not a FASTA text file");
+    }
+
+    /** Questionable input seen while parsing, told as one warning line per kind at the end. */
+    private static final class Notes {
+        final String source;
+        long crlfLines;
+        long lowercase;
+        boolean byteOrderMark;
+        long ambiguousLetters;
+        String firstAmbiguous;
+        long emptyRecords;
+        String firstEmpty;
+        long unknownOnly;
+        String firstUnknownOnly;
+
+        Notes(String source) {
+            this.source = source;
+        }
+
+        void ambiguous(byte letter, String contig, long line) {
+            if (ambiguousLetters++ == 0) {
+                firstAmbiguous = "'" + (char) letter + "' in contig " + contig + ", line " + line;
+            }
+        }
+
+        void recordEnded(String name, long headerLine, long length, long valid) {
+            if (length == 0) {
+                if (emptyRecords++ == 0) {
+                    firstEmpty = name + " (line " + headerLine + ")";
+                }
+            } else if (valid == 0) {
+                if (unknownOnly++ == 0) {
+                    firstUnknownOnly = name + " (line " + headerLine + ")";
+                }
+            }
+        }
+
+        List<String> warnings() {
+            List<String> out = new ArrayList<>();
+            if (byteOrderMark) {
+                out.add(source + ": starts with a UTF-8 byte-order mark, skipped");
+            }
+            if (crlfLines > 0) {
+                out.add(source + ": Windows line ends (CR LF) on " + count(crlfLines) + (crlfLines == 1 ? " line" : " lines")
+                        + ", read as plain line ends");
+            }
+            if (ambiguousLetters > 0) {
+                out.add(source + ": " + count(ambiguousLetters) + " IUPAC ambiguity letters other than N (first "
+                        + firstAmbiguous + "), read as unknown bases that match nothing");
+            }
+            if (unknownOnly > 0) {
+                out.add(source + ": contig " + firstUnknownOnly + " has only N (unknown bases)"
+                        + (unknownOnly > 1 ? "; so do " + count(unknownOnly - 1) + " more contigs" : ""));
+            }
+            if (emptyRecords > 0) {
+                out.add(source + ": record " + firstEmpty + " has a header but no sequence, kept with length 0"
+                        + (emptyRecords > 1 ? "; so do " + count(emptyRecords - 1) + " more records" : ""));
+            }
+            return out;
+        }
+
+        private static String count(long n) {
+            return String.format(java.util.Locale.ROOT, "%,d", n);
         }
     }
 

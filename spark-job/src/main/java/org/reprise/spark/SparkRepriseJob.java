@@ -11,6 +11,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.reprise.cli.AlgorithmOptions;
 import org.reprise.cli.Progress;
 import org.reprise.discover.Family;
+import org.reprise.discover.FamilyRoom;
 import org.reprise.discover.FamilyLoop;
 import org.reprise.discover.StoredCopies;
 import org.reprise.genome.ContigDictionary;
@@ -31,6 +32,7 @@ import org.reprise.partition.PartitionPlan;
 import org.reprise.seeds.Candidate;
 import org.reprise.seeds.PreMasking;
 import org.reprise.seeds.SeedTable;
+import org.reprise.spark.batch.SparkBatch;
 import org.reprise.spark.io.AtomicOutputDirectory;
 import org.reprise.spark.io.FastaInput;
 import org.reprise.spark.io.HadoopConf;
@@ -134,6 +136,10 @@ public final class SparkRepriseJob implements Callable<Integer> {
     @CommandLine.Mixin
     AlgorithmOptions algorithm = new AlgorithmOptions();
 
+    /** Set by batches: a genome with no room for any family fails instead of giving empty outputs. */
+    @Option(names = {"--fail-if-too-short"}, hidden = true)
+    boolean failIfTooShort;
+
     @Option(names = {"-additonalfile", "-additionalfile", "-verbose", "--threads", "-threads", "-pa"}, hidden = true,
             arity = "0..1", description = "Local CLI options accepted and ignored (executor cores set the parallelism).")
     String ignored;
@@ -141,8 +147,11 @@ public final class SparkRepriseJob implements Callable<Integer> {
     private JavaSparkContext context;
     private PrintStream err = System.err;
 
+    /** {@code submit.sh [options]}: one genome; {@code submit.sh batch [options]}: a batch ({@link SparkBatch}). */
     public static void main(String[] args) {
-        int code = execute(args, null, System.out, System.err);
+        int code = args.length > 0 && args[0].equals("batch")
+                ? SparkBatch.execute(java.util.Arrays.copyOfRange(args, 1, args.length), null, System.out, System.err)
+                : execute(args, null, System.out, System.err);
         System.exit(code);
     }
 
@@ -154,11 +163,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
         SparkRepriseJob job = new SparkRepriseJob();
         job.context = sc;
         job.err = err;
-        CommandLine cl = new CommandLine(job);
-        String defaults = System.getProperty(DEFAULTS_FILE);
-        if (defaults != null && Files.isRegularFile(Path.of(defaults))) {
-            cl.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(Path.of(defaults).toFile()));
-        }
+        CommandLine cl = parser(job);
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -172,6 +177,12 @@ public final class SparkRepriseJob implements Callable<Integer> {
                 commandLine.getErr().println("reprise-spark: error: " + cause.getMessage());
                 return 1;
             }
+            if (ex instanceof org.apache.spark.SparkException) {
+                // a task failed on all its attempts, or the cluster was lost: Spark's first line says which and why
+                String first = String.valueOf(ex.getMessage()).lines().findFirst().orElse(ex.toString());
+                commandLine.getErr().println("reprise-spark: error: the Spark job failed: " + first);
+                return 1;
+            }
             if (ex instanceof IllegalArgumentException) {
                 commandLine.getErr().println("reprise-spark: " + ex.getMessage());
                 return 2;
@@ -179,6 +190,40 @@ public final class SparkRepriseJob implements Callable<Integer> {
             throw ex;
         });
         return cl.execute(args);
+    }
+
+    /** The job's command line over {@code job}, with the defaults of {@value #DEFAULTS_FILE} when it names a file. */
+    public static CommandLine parser(SparkRepriseJob job) {
+        CommandLine cl = new CommandLine(job);
+        String defaults = System.getProperty(DEFAULTS_FILE);
+        if (defaults != null && Files.isRegularFile(Path.of(defaults))) {
+            cl.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(Path.of(defaults).toFile()));
+        }
+        return cl;
+    }
+
+    /**
+     * Checks every option value as {@link #call} does before any Spark work (batches check each
+     * genome's options with it before any genome runs).
+     *
+     * @throws IllegalArgumentException or {@link UnsupportedOperationException}: one line
+     */
+    public void checkOptions() {
+        Parameters params = algorithm.builder().build();
+        AlgorithmOptions.maskStyle(maskStyle);
+        if (!List.of("auto", "exact", "partitioned").contains(strategy)) {
+            throw new IllegalArgumentException("--strategy must be auto, exact or partitioned (got " + strategy + ")");
+        }
+        if (params.dist > 1 && strategy.equals("exact")) {
+            throw new UnsupportedOperationException("the exact strategy of the Spark job counts copies within one "
+                    + "mismatch at most (-dist 0 or 1); run -dist " + params.dist + " with --strategy partitioned");
+        }
+        if (window < 1) {
+            throw new IllegalArgumentException("--window must be >= 1, got " + window);
+        }
+        if (partitions < 0 || partitionSize < 1) {
+            throw new IllegalArgumentException("--partitions must be >= 0 and --partition-size >= 1");
+        }
     }
 
     /**
@@ -197,21 +242,9 @@ public final class SparkRepriseJob implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkOptions();
         Parameters params = algorithm.builder().build();
         MaskedFastaWriter.Style style = AlgorithmOptions.maskStyle(maskStyle);
-        if (!List.of("auto", "exact", "partitioned").contains(strategy)) {
-            throw new IllegalArgumentException("--strategy must be auto, exact or partitioned (got " + strategy + ")");
-        }
-        if (params.dist > 1 && strategy.equals("exact")) {
-            throw new UnsupportedOperationException("the exact strategy of the Spark job counts copies within one "
-                    + "mismatch at most (-dist 0 or 1); run -dist " + params.dist + " with --strategy partitioned");
-        }
-        if (window < 1) {
-            throw new IllegalArgumentException("--window must be >= 1, got " + window);
-        }
-        if (partitions < 0 || partitionSize < 1) {
-            throw new IllegalArgumentException("--partitions must be >= 0 and --partition-size >= 1");
-        }
         JavaSparkContext sc = context;
         boolean own = sc == null;
         if (own) {
@@ -249,6 +282,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
             Stages stages = new Stages(sc, new Progress(log), out);
             GenomeInput genome = stages.readContigs();
             Parameters resolved = params.toBuilder().k(params.kFor(genome.contigs)).build();
+            checkInput(stages.scan, resolved);
             PartitionPlan plan = stages.plan(genome, resolved);
             String chosen = strategy.equals("auto")
                     ? (plan.partitionCount() > 1 || resolved.dist > 1 ? "partitioned" : "exact") : strategy;
@@ -295,6 +329,23 @@ public final class SparkRepriseJob implements Callable<Integer> {
             return new Outcome(loop.families().size(), elements, total);
         } finally {
             sc.sc().removeSparkListener(clock); // a context may run several jobs (tests, batches)
+        }
+    }
+
+    /**
+     * Warnings about questionable input (on stderr even with --quiet), and whether any family can
+     * be found: a warning, or with --fail-if-too-short bad input.
+     */
+    private void checkInput(FastaGenomeReader.Scan scan, Parameters resolved) {
+        for (String w : scan.warnings()) {
+            err.println("reprise-spark: warning: " + w);
+        }
+        String none = FamilyRoom.whyNone(scan, resolved);
+        if (none != null && failIfTooShort) {
+            throw new GenomeFormatException(none);
+        }
+        if (none != null) {
+            err.println("reprise-spark: warning: " + none + "; the outputs will be empty");
         }
     }
 
@@ -412,6 +463,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
         final Map<String, Double> seconds = new LinkedHashMap<>();
         long heldBases;
         RoundDrafter drafter;
+        FastaGenomeReader.Scan scan;
         private long since = System.nanoTime();
 
         Stages(JavaSparkContext sc, Progress progress, AtomicOutputDirectory out) {
@@ -445,6 +497,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
                  OutputStream codesOut = new BufferedOutputStream(out.fileSystem().create(codes, false), 1 << 20)) {
                 scan = FastaGenomeReader.scan(in, input, codesOut);
             }
+            this.scan = scan;
             end("contig_table");
             return new GenomeInput(scan.contigs(), scan.validBases(), codes);
         }
@@ -473,7 +526,9 @@ public final class SparkRepriseJob implements Callable<Integer> {
             JavaRDD<PartitionGenome> sequences = sc.parallelize(ids, plan.partitionCount()).map(i -> {
                 org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(codesUri);
                 try (FSDataInputStream in = path.getFileSystem(conf.get()).open(path)) {
-                    return PartitionGenome.read(planShared.value(), i, in::readFully);
+                    PartitionGenome read = PartitionGenome.read(planShared.value(), i, in::readFully);
+                    FaultInjection.at("partitions");
+                    return read;
                 }
             }).persist(StorageLevel.MEMORY_ONLY());
             heldBases = sequences.map(PartitionGenome::bases).reduce(Long::sum);

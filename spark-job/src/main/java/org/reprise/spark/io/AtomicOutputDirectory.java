@@ -222,6 +222,9 @@ public final class AtomicOutputDirectory implements Closeable {
                 throw new IOException("cannot rename " + e.getPath() + " to " + target);
             }
             names.append(name).append('\n');
+            if (names.indexOf("\n") == names.length() - 1) {
+                org.reprise.util.PausePoint.reached("commit"); // tests kill a driver here, after its first rename
+            }
         }
         if (!fs.delete(temporary, true)) {
             throw new IOException("cannot delete temporary directory " + temporary);

@@ -1,5 +1,6 @@
 package org.reprise.spark.rounds;
 
+import org.reprise.spark.FaultInjection;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -57,7 +58,10 @@ public final class DraftRound {
         try {
             return sequences.flatMapToPair(seq -> cut(seq, shared.value(), k, radius))
                     .groupByKey(new HashPartitioner(tasks))
-                    .map(group -> draft(shared.value(), group._1, group._2, p, k, radius))
+                    .map(group -> {
+                        FaultInjection.at("drafting");
+                        return draft(shared.value(), group._1, group._2, p, k, radius);
+                    })
                     .collect();
         } finally {
             shared.destroy();

@@ -1,5 +1,6 @@
 package org.reprise.spark.seeds;
 
+import org.reprise.spark.FaultInjection;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -39,7 +40,11 @@ public final class SeedCounting {
                                                         Broadcast<ContigDictionary> contigs, int k, Parameters p,
                                                         int reducers) {
         JavaRDD<Candidate> candidates = shuffled(sequences, k, reducers)
-                .mapPartitions(it -> count(it, k, p, contigs.value(), null));
+                .mapPartitions(it -> {
+                    Iterator<Candidate> counted = count(it, k, p, contigs.value(), null);
+                    FaultInjection.at("counting"); // after the reducer's work, before its result
+                    return counted;
+                });
         return candidates.mapToPair(c -> new Tuple2<>(RankKey.of(c), c)).sortByKey(true, reducers);
     }
 
@@ -57,6 +62,7 @@ public final class SeedCounting {
                         Candidate x = c.next();
                         out.add(new Candidate(x.code(), x.count(), x.position(), NO_COPIES, NO_COPIES));
                     }
+                    FaultInjection.at("counting"); // after the reducer's work, before its result
                     return List.<Candidate[]>of(out.toArray(new Candidate[0])).iterator();
                 }).collect();
         return GenomeWideSeeds.of(k, parts);

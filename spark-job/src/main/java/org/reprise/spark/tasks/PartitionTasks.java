@@ -10,6 +10,7 @@ import org.reprise.partition.PartitionDiscovery;
 import org.reprise.partition.PartitionGenome;
 import org.reprise.partition.PartitionResult;
 import org.reprise.partition.PartitionResultCodec;
+import org.reprise.spark.FaultInjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public final class PartitionTasks {
             }
             LOG.info("partition {}: {} bases, {} families in {} s", part.partition(), part.bases(), r.families().size(),
                     String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t) / 1e9));
+            FaultInjection.at("discovery"); // after the partition's work, before its result
             return PartitionResultCodec.encode(r);
         }).collect();
         List<PartitionResult> out = new ArrayList<>(encoded.size());
