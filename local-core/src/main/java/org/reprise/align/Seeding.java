@@ -1,0 +1,74 @@
+package org.reprise.align;
+
+/**
+ * The parameters of the seed step that finds an alignment's band: shared k-mers of length
+ * {@code k}, grouped by diagonal; the best-supported group of diagonals, widened by a margin.
+ *
+ * <p>How the margin is chosen. Between two seeds, and beyond the outermost seeds, the alignment
+ * can leave the diagonals the seeds lie on: by the length of an indel between two seeds, or by
+ * the net indel drift of a stretch no seed covers. The margin is {@code minMargin} (16: an indel
+ * of up to 16 bases between two seeds, or an insertion then a deletion of that size, stays inside)
+ * plus {@code drift} times the longest stretch without a seed (between two seeds along A, or from
+ * an outer seed to the nearer end of either sequence). With {@code drift = 0.10}, a stretch of
+ * 300 unseeded bases may drift by 30 diagonals, enough for 10% of its columns being one-sided
+ * indels; the seeds themselves follow any drift over the seeded part. Two unrelated sequences
+ * share few k-mers, so the band's width is mostly the margin: about 2 x 16 diagonals plus the
+ * seeds' spread for well-seeded pairs, and the cost of a banded alignment is O(length x width).
+ *
+ * <p>The group is chosen among windows of {@code minMargin + drift * shorter length} diagonals
+ * (the drift an indel rate of 10% could give over the whole alignment), as the window holding
+ * the most seeds; a seed at either end of it with no other seed within {@code minMargin}
+ * diagonals is dropped as a chance match.
+ *
+ * @param k              k-mer length, 4..12
+ * @param drift          indel drift allowed per unseeded base, 0..1
+ * @param minMargin      diagonals added on each side of the seeds whatever the drift, >= 0
+ * @param maxOccurrences a k-mer is used at its first {@code maxOccurrences} positions in the
+ *                       indexed (first) sequence only, so that simple repeats (a few k-mers
+ *                       repeated hundreds of times) cost O(length x maxOccurrences), not
+ *                       O(length^2); >= 1
+ */
+public record Seeding(int k, double drift, int minMargin, int maxOccurrences) {
+    /** k = 11, drift 0.10, margin 16, 64 occurrences. */
+    public static final Seeding DEFAULT = new Seeding(11, 0.10, 16, 64);
+
+    /** Largest k: the k-mer index of {@code SequenceIndex} is a table of 4^k entries. */
+    public static final int MAX_K = 12;
+
+    public Seeding {
+        if (k < 4 || k > MAX_K) {
+            throw new IllegalArgumentException("k must be in 4.." + MAX_K + ", got " + k);
+        }
+        if (!(drift >= 0 && drift <= 1)) {
+            throw new IllegalArgumentException("drift must be in 0..1, got " + drift);
+        }
+        if (minMargin < 0) {
+            throw new IllegalArgumentException("minMargin must be >= 0, got " + minMargin);
+        }
+        if (maxOccurrences < 1) {
+            throw new IllegalArgumentException("maxOccurrences must be >= 1, got " + maxOccurrences);
+        }
+    }
+
+    /** The same with another k. */
+    public Seeding withK(int newK) {
+        return new Seeding(newK, drift, minMargin, maxOccurrences);
+    }
+
+    /**
+     * The fewest seeds (distinct positions of the second sequence starting a shared k-mer) a pair
+     * needs to be aligned, for an alignment of at least {@code columns} columns at
+     * {@code identity}: a quarter of the conserved k-mers expected when the differences fall
+     * independently, {@code (columns - k + 1) * identity^k}, and at least 1. A worst case bound
+     * is of no use here (at 80% identity one difference every 5 bases leaves no 11-mer, nor any
+     * 5-mer, intact); the quarter leaves room for clustered differences and indels, and is
+     * checked by simulation in the tests.
+     *
+     * @param columns  the shortest alignment that would be accepted, in columns
+     * @param identity the lowest identity that would be accepted, 0..1
+     */
+    public int minimumSeeds(int columns, double identity) {
+        double expected = Math.max(0, columns - k + 1) * Math.pow(identity, k);
+        return Math.max(1, (int) Math.floor(expected / 4));
+    }
+}
