@@ -100,6 +100,13 @@ public final class DiagonalHits {
         int firstB = firstA + minDiagonal + (int) (byPosA[0] & 0xffffffffL);
         int lastA = (int) (byPosA[n - 1] >>> 32);
         int lastB = lastA + minDiagonal + (int) (byPosA[n - 1] & 0xffffffffL);
+        int minB = Integer.MAX_VALUE, maxB = Integer.MIN_VALUE;
+        for (int t = lo; t <= hi; t++) {
+            int posB = diagonal(t) + (int) hits[t];
+            minB = Math.min(minB, posB);
+            maxB = Math.max(maxB, posB);
+        }
+        int seedSpan = Math.max(lastA - firstA, maxB - minB) + k;
         long unseeded = Math.max(Math.min(firstA, firstB), Math.min(lengthA - lastA - k, lengthB - lastB - k));
         for (int t = 1; t < n; t++) {
             long gap = (byPosA[t] >>> 32) - (byPosA[t - 1] >>> 32) - k;
@@ -112,7 +119,7 @@ public final class DiagonalHits {
             // only when the seeds themselves lie off the sequences: a caller's bug
             throw new IllegalStateException("seeds outside sequences of " + lengthA + " and " + lengthB + " bases");
         }
-        return new Band(strand, (int) from, (int) to, n);
+        return new Band(strand, (int) from, (int) to, n, seedSpan);
     }
 
     private int diagonal(int t) {

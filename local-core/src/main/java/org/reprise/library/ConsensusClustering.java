@@ -1,10 +1,13 @@
 package org.reprise.library;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.reprise.align.Alignment;
+import org.reprise.align.Band;
 import org.reprise.align.PairwiseAligner;
 import org.reprise.align.Scoring;
 import org.reprise.align.Seeding;
@@ -16,32 +19,43 @@ import org.reprise.parallel.Workers;
  * taken by support descending (a copy count, say), then length descending, then input order; each
  * joins the first representative, in that order, it matches on either strand (a local alignment
  * at identity &gt;= {@code minIdentity} covering &gt;= {@code minCoverage} of the shorter of the
- * two), or else becomes a representative itself.
+ * two; {@link #accepts}), or else becomes a representative itself.
  *
  * <p>Not quadratic: the representatives are held in a {@link SequenceIndex}, and a sequence is
- * aligned (banded, {@link PairwiseAligner}) only to the representatives with which it shares
- * enough k-mers for an alignment at the thresholds to be likely ({@link Seeding#minimumSeeds}
- * over {@code minCoverage} x the shorter length), in representative order, until one matches.
+ * aligned (banded, {@link PairwiseAligner}, the representative as A) only to the representatives
+ * with which it shares as many k-mers as an alignment at the thresholds would likely hold
+ * ({@link Seeding#minimumSeeds} over at least {@code minCoverage} x the shorter length), in
+ * representative order, until one matches; a band that could not cover {@code minCoverage} of
+ * the shorter sequence is not aligned at all. A pair's alignment depends only on the two
+ * sequences, never on what else is indexed.
  *
- * <p>Threads: sequences are taken in blocks. Every sequence of a block is matched, in parallel,
- * against the representatives made before the block; those that match none are then matched,
- * in order on one thread, against the representatives made within the block, and become
- * representatives if they match none. The first representative a sequence matches is the same
- * whatever the block and the threads (earlier representatives are tried first in both steps), so
- * the result depends only on the input and the parameters.
+ * <p>Threads: sequences are taken in blocks of {@value #BLOCK}, in three steps.
+ * <ol>
+ *   <li>In parallel, each sequence of the block looks for the first representative made before
+ *       the block that it matches.</li>
+ *   <li>The sequences that found none are indexed on their own; in parallel, each looks for the
+ *       first earlier one among them that it matches.</li>
+ *   <li>In order, on one thread: a sequence whose first match (step 2) is a representative joins
+ *       it; one whose first match joined another cluster looks further, among the later earlier
+ *       ones (rare); one with no match becomes a representative.</li>
+ * </ol>
+ * Earlier representatives are tried first in every step, so each sequence joins the first
+ * representative it matches, and the result depends only on the input and the parameters, not on
+ * the threads or the block size.
  */
 public final class ConsensusClustering {
     /** cd-hit-est's {@code -c 0.8 -aS 0.8}. */
     public static final double DEFAULT_IDENTITY = 0.80, DEFAULT_COVERAGE = 0.80;
-    /** Sequences matched in parallel at a time: enough pieces to balance two to eight threads. */
+    /** Sequences per block: enough pieces to balance several threads, few wasted comparisons in step 2. */
     private static final int BLOCK = 256;
 
+    private final int blockSize;
     private final double minIdentity;
     private final double minCoverage;
     private final Scoring scoring;
     private final Seeding seeding;
 
-    /** Identity &gt;= 0.80 over &gt;= 0.80 of the shorter, blastn's scores, 11-mer seeds. */
+    /** Identity &gt;= 0.80 over &gt;= 0.80 of the shorter, blastn's scores, the default seed step. */
     public ConsensusClustering() {
         this(DEFAULT_IDENTITY, DEFAULT_COVERAGE, Scoring.BLASTN, Seeding.DEFAULT);
     }
@@ -49,9 +63,16 @@ public final class ConsensusClustering {
     /**
      * @param minIdentity lowest identity (matches over alignment columns) of a match, in (0, 1]
      * @param minCoverage lowest fraction of the shorter sequence a match covers, in (0, 1]
+     * @param scoring     the alignment scores
+     * @param seeding     the k-mer length and band rules of the candidate search
      * @throws IllegalArgumentException on a value out of range or a null
      */
     public ConsensusClustering(double minIdentity, double minCoverage, Scoring scoring, Seeding seeding) {
+        this(minIdentity, minCoverage, scoring, seeding, BLOCK);
+    }
+
+    private ConsensusClustering(double minIdentity, double minCoverage, Scoring scoring, Seeding seeding,
+                                int blockSize) {
         if (!(minIdentity > 0 && minIdentity <= 1)) {
             throw new IllegalArgumentException("identity threshold must be in (0, 1], got " + minIdentity);
         }
@@ -61,13 +82,35 @@ public final class ConsensusClustering {
         if (scoring == null || seeding == null) {
             throw new IllegalArgumentException("scoring and seeding must not be null");
         }
+        if (blockSize < 1) {
+            throw new IllegalArgumentException("block size must be >= 1, got " + blockSize);
+        }
         this.minIdentity = minIdentity;
         this.minCoverage = minCoverage;
         this.scoring = scoring;
         this.seeding = seeding;
+        this.blockSize = blockSize;
     }
 
-    /** Whether an alignment is a match: identity and coverage of the shorter at the thresholds. */
+    /** The same clustering in blocks of another size (for tests: the result must not change). */
+    ConsensusClustering withBlockSize(int size) {
+        return new ConsensusClustering(minIdentity, minCoverage, scoring, seeding, size);
+    }
+
+    /** The identity threshold. */
+    public double minIdentity() {
+        return minIdentity;
+    }
+
+    /** The coverage threshold (of the shorter sequence). */
+    public double minCoverage() {
+        return minCoverage;
+    }
+
+    /**
+     * Whether an alignment is a match: identity and coverage of the shorter sequence
+     * ({@link Alignment#coverageOfShorter()}) at least the thresholds.
+     */
     public boolean accepts(Alignment alignment) {
         return alignment.identity() >= minIdentity && alignment.coverageOfShorter() >= minCoverage;
     }
@@ -80,7 +123,7 @@ public final class ConsensusClustering {
      * @param support   per sequence, its support (higher first); same length as sequences
      * @param workers   the threads to use; the result does not depend on their number
      * @return the clusters, sequences numbered by their index in {@code sequences}
-     * @throws IllegalArgumentException on a null or when support's length differs
+     * @throws IllegalArgumentException on a null, or when support's length differs
      */
     public ClusteringResult cluster(List<byte[]> sequences, long[] support, Workers workers) {
         if (sequences == null || support == null || workers == null) {
@@ -96,35 +139,58 @@ public final class ConsensusClustering {
             }
         }
         int[] order = processingOrder(sequences, support);
-        SequenceIndex index = new SequenceIndex(seeding);
-        int[] clusterOfRep = new int[0];
+        // representative ids are cluster numbers: both count representatives in the order made
+        SequenceIndex representatives = new SequenceIndex(seeding, scoring);
+        SequenceIndex unmatchedIndex = new SequenceIndex(seeding, scoring);
+        ConcurrentLinkedQueue<Matcher> matchers = new ConcurrentLinkedQueue<>();
         int[] clusterOf = new int[n];
         Alignment[] alignments = new Alignment[n];
-        int clusters = 0;
-        ThreadLocal<Matcher> matchers = ThreadLocal.withInitial(() -> new Matcher(index));
-        for (int from = 0; from < n; from += BLOCK) {
+        for (int from = 0; from < n; from += this.blockSize) {
             int blockStart = from;
-            int blockSize = Math.min(BLOCK, n - from);
-            int before = index.size();
-            List<Match> found = before == 0 ? null
-                    : workers.map(blockSize, t -> matchers.get().first(sequences.get(order[blockStart + t]), 0, before));
-            Matcher local = matchers.get();
+            int blockSize = Math.min(this.blockSize, n - from);
+            int before = representatives.size();
+
+            // step 1: against the representatives made before the block
+            List<Match> earlier = before == 0 ? null : workers.map(blockSize,
+                    t -> withMatcher(matchers, representatives, unmatchedIndex,
+                            m -> m.first(m.representatives, sequences.get(order[blockStart + t]), 0, before)));
+            List<Integer> unmatched = new ArrayList<>();
             for (int t = 0; t < blockSize; t++) {
                 int s = order[blockStart + t];
-                Match m = found == null ? null : found.get(t);
-                if (m == null && index.size() > before) {
-                    m = local.first(sequences.get(s), before, index.size());
-                }
+                Match m = earlier == null ? null : earlier.get(t);
                 if (m != null) {
-                    clusterOf[s] = clusterOfRep[m.representative];
+                    clusterOf[s] = m.target;
                     alignments[s] = m.alignment;
                 } else {
-                    int id = index.add(sequences.get(s));
-                    if (id == clusterOfRep.length) {
-                        clusterOfRep = Arrays.copyOf(clusterOfRep, Math.max(16, 2 * id));
-                    }
-                    clusterOfRep[id] = clusters;
-                    clusterOf[s] = clusters++;
+                    unmatched.add(s);
+                }
+            }
+
+            // step 2: the unmatched against the earlier unmatched of the block
+            unmatchedIndex.clear();
+            for (int s : unmatched) {
+                unmatchedIndex.add(sequences.get(s));
+            }
+            List<Match> firstEarlier = workers.map(unmatched.size(),
+                    u -> withMatcher(matchers, representatives, unmatchedIndex,
+                            m -> m.first(m.unmatched, sequences.get(unmatched.get(u)), 0, u)));
+
+            // step 3: in order, the first earlier unmatched sequence that became a representative
+            int[] clusterOfUnmatched = new int[unmatched.size()];
+            Matcher local = withMatcher(matchers, representatives, unmatchedIndex, m -> m);
+            for (int u = 0; u < unmatched.size(); u++) {
+                int s = unmatched.get(u);
+                Match m = firstEarlier.get(u);
+                while (m != null && clusterOfUnmatched[m.target] < 0) {
+                    m = local.first(local.unmatched, sequences.get(s), m.target + 1, u);
+                }
+                if (m == null) {
+                    clusterOfUnmatched[u] = representatives.add(sequences.get(s));
+                    clusterOf[s] = clusterOfUnmatched[u];
+                } else {
+                    clusterOfUnmatched[u] = -1;
+                    clusterOf[s] = clusterOfUnmatched[m.target];
+                    alignments[s] = m.alignment;
                 }
             }
         }
@@ -147,27 +213,46 @@ public final class ConsensusClustering {
         return order;
     }
 
-    private record Match(int representative, Alignment alignment) {
+    /** Runs body with a matcher taken from the pool (made if none is free) and gives it back. */
+    private <T> T withMatcher(ConcurrentLinkedQueue<Matcher> pool, SequenceIndex representatives,
+                              SequenceIndex unmatched, java.util.function.Function<Matcher, T> body) {
+        Matcher m = pool.poll();
+        if (m == null) {
+            m = new Matcher(representatives, unmatched);
+        }
+        try {
+            return body.apply(m);
+        } finally {
+            pool.offer(m);
+        }
     }
 
-    /** One thread's searcher and aligner. */
-    private final class Matcher {
-        private final SequenceIndex index;
-        private final SequenceIndex.Searcher searcher;
-        private final PairwiseAligner aligner = new PairwiseAligner(scoring, seeding);
-        private final SequenceIndex.SeedThreshold threshold = (targetLength, queryLength) -> seeding.minimumSeeds(
-                (int) Math.ceil(minCoverage * Math.min(targetLength, queryLength)), minIdentity);
+    /** The first match found: the target's id in the index searched, and the alignment. */
+    private record Match(int target, Alignment alignment) {
+    }
 
-        Matcher(SequenceIndex index) {
-            this.index = index;
-            this.searcher = index.searcher();
+    /** One thread's searchers and aligner. */
+    private final class Matcher {
+        final Searching representatives;
+        final Searching unmatched;
+        final PairwiseAligner aligner = new PairwiseAligner(scoring, seeding);
+        /** The seeds an alignment at the thresholds would likely hold: over at least minCoverage x the shorter. */
+        final SequenceIndex.SeedThreshold threshold = (targetLength, queryLength, seedSpan) -> seeding.minimumSeeds(
+                Math.max(seedSpan, (int) Math.ceil(minCoverage * Math.min(targetLength, queryLength))), minIdentity);
+
+        Matcher(SequenceIndex representatives, SequenceIndex unmatched) {
+            this.representatives = new Searching(representatives);
+            this.unmatched = new Searching(unmatched);
         }
 
-        /** The first representative with id in [fromId, toId) the sequence matches, or null. */
-        Match first(byte[] sequence, int fromId, int toId) {
-            List<SequenceIndex.Candidate> candidates = searcher.candidates(sequence, fromId, toId, threshold);
-            for (SequenceIndex.Candidate c : candidates) {
-                Alignment a = aligner.align(index.sequence(c.id()), sequence, c.band());
+        /** The first sequence with id in [fromId, toId) of the index that the sequence matches, or null. */
+        Match first(Searching in, byte[] sequence, int fromId, int toId) {
+            for (SequenceIndex.Candidate c : in.searcher.candidates(sequence, fromId, toId, threshold)) {
+                byte[] target = in.index.sequence(c.id());
+                if (!canCover(c.band(), target.length, sequence.length)) {
+                    continue;
+                }
+                Alignment a = aligner.align(target, sequence, c.band());
                 if (accepts(a)) {
                     return new Match(c.id(), a);
                 }
@@ -176,13 +261,18 @@ public final class ConsensusClustering {
         }
     }
 
-    /** The identity threshold. */
-    public double minIdentity() {
-        return minIdentity;
+    /** An index with this thread's searcher of it. */
+    private record Searching(SequenceIndex index, SequenceIndex.Searcher searcher) {
+        Searching(SequenceIndex index) {
+            this(index, index.searcher());
+        }
     }
 
-    /** The coverage threshold (of the shorter sequence). */
-    public double minCoverage() {
-        return minCoverage;
+    /** Whether an alignment within the band could cover minCoverage of the shorter sequence (exact bound). */
+    private boolean canCover(Band band, int lengthA, int lengthB) {
+        double a = (double) band.maxSpanA(lengthA, lengthB) / lengthA;
+        double b = (double) band.maxSpanB(lengthA, lengthB) / lengthB;
+        double bound = lengthA == lengthB ? Math.min(a, b) : lengthA < lengthB ? a : b;
+        return bound >= minCoverage;
     }
 }

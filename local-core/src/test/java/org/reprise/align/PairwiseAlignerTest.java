@@ -88,7 +88,7 @@ class PairwiseAlignerTest {
             int hi = lo + rnd.nextInt(30);
             boolean minus = rnd.nextBoolean();
             Alignment expected = minus ? referenceMinus(a, b, lo, hi) : ReferenceAligner.align(a, b, SC, lo, hi);
-            Alignment got = aligner.align(a, b, new Band(minus ? Strand.MINUS : Strand.PLUS, lo, hi, 0));
+            Alignment got = aligner.align(a, b, Band.of(minus ? Strand.MINUS : Strand.PLUS, lo, hi));
             assertEquals(expected, got, "trial " + trial + " band [" + lo + ", " + hi + "]");
         }
     }
@@ -177,8 +177,8 @@ class PairwiseAlignerTest {
         byte[] empty = new byte[0];
         assertTrue(aligner.align(empty, a).isEmpty());
         assertTrue(aligner.align(a, empty).isEmpty());
-        assertTrue(aligner.align(a, c, new Band(Strand.PLUS, 30, 40, 0)).isEmpty());
-        assertTrue(aligner.align(a, c, new Band(Strand.PLUS, -80, -30, 0)).isEmpty());
+        assertTrue(aligner.align(a, c, Band.of(Strand.PLUS, 30, 40)).isEmpty());
+        assertTrue(aligner.align(a, c, Band.of(Strand.PLUS, -80, -30)).isEmpty());
     }
 
     @Test
@@ -204,7 +204,7 @@ class PairwiseAlignerTest {
         assertThrows(IllegalArgumentException.class, () -> new Scoring(2, -3, 5, -2));
         assertThrows(IllegalArgumentException.class, () -> new Scoring(2, -3, -5, 0));
         assertThrows(IllegalArgumentException.class, () -> Seeding.DEFAULT.withK(13));
-        assertThrows(IllegalArgumentException.class, () -> new Band(Strand.PLUS, 3, 2, 0));
+        assertThrows(IllegalArgumentException.class, () -> Band.of(Strand.PLUS, 3, 2));
         assertThrows(IllegalArgumentException.class, () -> Dna.encode("ACGU"));
         assertThrows(IllegalArgumentException.class, () -> new PairwiseAligner().align(null, new byte[1]));
         assertThrows(IllegalArgumentException.class,
