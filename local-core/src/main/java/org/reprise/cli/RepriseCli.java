@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
         versionProvider = RepriseCli.Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        subcommands = {EvaluateCommand.class},
+        subcommands = {EvaluateCommand.class, EvaluateLibraryCommand.class},
         description = {
             "De novo discovery of interspersed repeat families (REPrise's algorithm).",
             "Writes PREFIX.reprof (the repeat library), PREFIX.freq (seed table), PREFIX.bed (elements, BED6, "
@@ -46,7 +46,8 @@ import java.util.concurrent.Callable;
             "Every file is written under a temporary name and renamed when the run succeeds.",
             "REPrise's options (-input, -dist, ...) are accepted as written for REPrise."},
         footer = {"", "Exit codes: 0 ok, 1 bad input, 2 usage error.",
-            "Accuracy of a result against a known annotation: reprise evaluate --help"})
+            "Accuracy of a result against a known annotation: reprise evaluate --help",
+            "Accuracy of a repeat library against known families: reprise evaluate-library --help"})
 public final class RepriseCli implements Callable<Integer> {
     static final String VERSION = "0.1.0";
 
