@@ -19,12 +19,14 @@ import org.reprise.parallel.Workers;
 /**
  * Consensus clustering benchmark (single-file program; run through bench/cluster/cluster-bench.sh).
  *
- *   synth OUT.fa [FAMILIES [FRAGMENTS [SEED]]]
+ *   synth OUT.fa [FAMILIES [FRAGMENTS [SEED [MAXDIV [PARTS]]]]]
  *       writes a synthetic library: FAMILIES random consensi (length log-uniform in 50..10,000),
- *       each in FRAGMENTS mutated copies (0-20% substitutions, 0-2% indels; half of them a random
- *       part of at least 50 bases; half reverse-complemented); headers ">fN fam=F".
- *   cluster IN.fa THREADS [RUNS] [CDHIT.clstr]
- *       clusters IN.fa (support equal for all, so the order is cd-hit's: length descending) with
+ *       each in FRAGMENTS mutated copies (0-MAXDIV substitutions, default 0.20, and up to a tenth
+ *       of that in indels; a fraction PARTS of them, default 0.5, a random part of at least 50
+ *       bases; half reverse-complemented); headers ">fN fam=F".
+ *   cluster IN.fa THREADS [RUNS] [CDHIT.clstr] [--support-elementfreq]
+ *       clusters IN.fa (support equal for all, so the order is cd-hit's: length descending; or
+ *       REPrise's elementfreq= of each header as the support) with
  *       identity >= 0.80 over >= 0.80 of the shorter; prints the wall time of each run (the first
  *       one is the JVM's warm-up), the cluster count, and, when headers carry fam=, the pair
  *       agreement with the families; with a cd-hit .clstr, cd-hit's cluster count and the pair
@@ -34,17 +36,20 @@ public class ClusterBench {
     public static void main(String[] args) throws Exception {
         if (args.length >= 2 && args[0].equals("synth")) {
             synth(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1000,
-                    args.length > 3 ? Integer.parseInt(args[3]) : 10, args.length > 4 ? Long.parseLong(args[4]) : 1);
+                    args.length > 3 ? Integer.parseInt(args[3]) : 10, args.length > 4 ? Long.parseLong(args[4]) : 1,
+                    args.length > 5 ? Double.parseDouble(args[5]) : 0.20, args.length > 6 ? Double.parseDouble(args[6]) : 0.5);
         } else if (args.length >= 3 && args[0].equals("cluster")) {
-            cluster(Path.of(args[1]), Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 1,
-                    args.length > 4 ? Path.of(args[4]) : null);
+            List<String> rest = new ArrayList<>(List.of(args).subList(3, args.length));
+            boolean elementfreq = rest.remove("--support-elementfreq");
+            cluster(Path.of(args[1]), Integer.parseInt(args[2]), rest.size() > 0 ? Integer.parseInt(rest.get(0)) : 1,
+                    rest.size() > 1 ? Path.of(rest.get(1)) : null, elementfreq);
         } else {
             System.err.println("usage: synth OUT.fa [FAMILIES [FRAGMENTS [SEED]]] | cluster IN.fa THREADS [RUNS] [CDHIT.clstr]");
             System.exit(2);
         }
     }
 
-    static void synth(Path out, int families, int fragments, long seed) throws IOException {
+    static void synth(Path out, int families, int fragments, long seed, double maxDiv, double parts) throws IOException {
         Random rnd = new Random(seed);
         int n = 0;
         long bases = 0;
@@ -53,9 +58,9 @@ public class ClusterBench {
                 int length = (int) Math.round(Math.exp(Math.log(50) + rnd.nextDouble() * (Math.log(10000) - Math.log(50))));
                 String consensus = random(rnd, length);
                 for (int c = 0; c < fragments; c++) {
-                    String copy = mutate(rnd, consensus, 0.20 * rnd.nextDouble(), 0.01 * rnd.nextDouble(),
-                            0.01 * rnd.nextDouble());
-                    if (rnd.nextBoolean() && copy.length() > 50) {
+                    String copy = mutate(rnd, consensus, maxDiv * rnd.nextDouble(), maxDiv / 20 * rnd.nextDouble(),
+                            maxDiv / 20 * rnd.nextDouble());
+                    if (rnd.nextDouble() < parts && copy.length() > 50) {
                         int len = 50 + rnd.nextInt(copy.length() - 49);
                         int start = rnd.nextInt(copy.length() - len + 1);
                         copy = copy.substring(start, start + len);
@@ -80,16 +85,20 @@ public class ClusterBench {
         System.out.printf(Locale.ROOT, "wrote %s: %d sequences, %d families, %,d bases%n", out, n, families, bases);
     }
 
-    static void cluster(Path in, int threads, int runs, Path clstr) throws IOException {
+    static void cluster(Path in, int threads, int runs, Path clstr, boolean elementfreq) throws IOException {
         List<String> names = new ArrayList<>();
         List<String> families = new ArrayList<>();
         List<byte[]> seqs = new ArrayList<>();
-        readFasta(in, names, families, seqs);
+        List<Long> freqs = new ArrayList<>();
+        readFasta(in, names, families, seqs, freqs);
         long bases = 0;
         for (byte[] s : seqs) {
             bases += s.length;
         }
         long[] support = new long[seqs.size()];
+        for (int i = 0; elementfreq && i < support.length; i++) {
+            support[i] = freqs.get(i);
+        }
         ClusteringResult result = null;
         try (Workers workers = new Workers(threads)) {
             for (int r = 0; r < runs; r++) {
@@ -165,7 +174,8 @@ public class ClusterBench {
         return out;
     }
 
-    static void readFasta(Path in, List<String> names, List<String> families, List<byte[]> seqs) throws IOException {
+    static void readFasta(Path in, List<String> names, List<String> families, List<byte[]> seqs, List<Long> freqs)
+            throws IOException {
         var stream = Files.newInputStream(in);
         BufferedReader r = new BufferedReader(new java.io.InputStreamReader(
                 in.toString().endsWith(".gz") ? new GZIPInputStream(stream) : stream));
@@ -179,6 +189,8 @@ public class ClusterBench {
                 names.add(h.split("\\s+")[0]);
                 int f = h.indexOf("fam=");
                 families.add(f < 0 ? null : h.substring(f + 4).split("\\s+")[0]);
+                int e = h.indexOf("elementfreq=");
+                freqs.add(e < 0 ? 0L : Long.parseLong(h.substring(e + 12).split("[,\\s]")[0]));
                 seq = new StringBuilder();
             } else if (seq != null) {
                 seq.append(line.trim());

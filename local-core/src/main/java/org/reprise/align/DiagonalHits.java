@@ -75,13 +75,31 @@ public final class DiagonalHits {
                 bestHi = hi;
             }
         }
-        // A seed at an end of the group with no other seed within minMargin diagonals is chance.
+        // Seeds at an edge of the window separated from the rest by more than minMargin diagonals,
+        // and fewer than max(2, 1%) of the window's seeds, are chance: a k-mer repeated within
+        // one sequence puts a short run of seeds on another diagonal. A real segment beyond a
+        // large indel holds far more of the seeds.
+        int minGroup = Math.max(2, (int) Math.ceil(0.01 * (bestHi - bestLo + 1)));
         int lo = bestLo, hi = bestHi;
-        while (lo < hi && diagonal(lo + 1) - diagonal(lo) > minMargin) {
-            lo++;
+        while (lo < hi) {
+            int g = lo;
+            while (g < hi && diagonal(g + 1) - diagonal(g) <= minMargin) {
+                g++;
+            }
+            if (g == hi || g - lo + 1 >= minGroup) {
+                break;
+            }
+            lo = g + 1;
         }
-        while (hi > lo && diagonal(hi) - diagonal(hi - 1) > minMargin) {
-            hi--;
+        while (hi > lo) {
+            int g = hi;
+            while (g > lo && diagonal(g) - diagonal(g - 1) <= minMargin) {
+                g--;
+            }
+            if (g == lo || hi - g + 1 >= minGroup) {
+                break;
+            }
+            hi = g - 1;
         }
         int n = hi - lo + 1;
         int minDiagonal = diagonal(lo);

@@ -20,8 +20,10 @@ package org.reprise.align;
  *
  * <p>The group is chosen among windows of {@code minMargin + drift * shorter length} diagonals
  * (the drift an indel rate of 10% could give over the whole alignment), as the window holding
- * the most seeds; a seed at either end of it with no other seed within {@code minMargin}
- * diagonals is dropped as a chance match.
+ * the most seeds; a group of seeds at either edge of it, separated from the rest by more than
+ * {@code minMargin} diagonals and holding fewer than max(2, 1%) of the window's seeds, is dropped
+ * as chance (a single chance seed, or a k-mer repeated within one sequence, which puts a short
+ * run of seeds on another diagonal).
  *
  * @param k              k-mer length, 4..12
  * @param drift          indel drift allowed per unseeded base, 0..1

@@ -9,9 +9,13 @@ import java.util.List;
  * library), which finds, for a query, the indexed sequences worth aligning to it: those sharing
  * enough k-mers with it on either strand, each with the band its seeds support.
  *
- * <p>Every sequence is indexed on its forward strand at each valid k-mer, a k-mer at its first
- * {@link Seeding#maxOccurrences()} positions in that sequence only; the query is looked up on
- * both strands. Ids are 0, 1, 2... in the order of {@link #add}. The postings of a k-mer are a
+ * <p>K-mers are indexed under their canonical form (the smaller code of the k-mer and its
+ * reverse complement) with their orientation, so one look-up per query position finds the seeds
+ * of both strands; a canonical k-mer is indexed at its first {@link Seeding#maxOccurrences()}
+ * positions in each sequence only. A bitmap of the canonical k-mers present (4^k bits, 512 KB
+ * for k = 11, small enough to stay in cache) is checked before the table, which spares most
+ * look-ups of a sparsely filled index their cache miss. Ids are 0, 1, 2... in the order of
+ * {@link #add}. The postings of a k-mer are a
  * list from the newest sequence to the oldest, so a search restricted to ids {@code >= fromId}
  * stops at the first older posting (the sequential step of a greedy clustering only looks at the
  * newest representatives).
@@ -23,7 +27,8 @@ import java.util.List;
  * 78-90% identity that share at most two seeds and align at >= 80% identity over >= 80% of the
  * shorter: 5% of them fail this test, against 97% of chance 11-mer matches.
  *
- * <p>Memory: a table of 4^k ints (16 MB for k = 11) and 12 bytes per indexed position.
+ * <p>Memory: a table of 4^k ints (16 MB for k = 11), the bitmap, and 12 bytes per indexed
+ * position.
  *
  * <p>Thread safety: {@link #add} must not run while any search does; searches may run at once,
  * each on its own {@link Searcher}. Whatever hands the searches to other threads after an add
@@ -40,7 +45,13 @@ public final class SequenceIndex {
     private final int k;
     private final int mask;
     private final int[] head;
-    /** Posting p is postings[3p..3p+2]: the next (older) posting of its k-mer or -1, the id, the position. */
+    /** Bit c set when canonical k-mer c has a posting. */
+    private final long[] present;
+    /**
+     * Posting p is postings[3p..3p+2]: the next (older) posting of its canonical k-mer or -1, the
+     * id, and position * 2 + orientation (1 when the sequence holds the reverse complement of the
+     * canonical k-mer there).
+     */
     private int[] postings = new int[3 * 1024];
     private int postingCount;
     private final List<byte[]> sequences = new ArrayList<>();
@@ -62,6 +73,7 @@ public final class SequenceIndex {
         this.k = seeding.k();
         this.mask = (1 << (2 * k)) - 1;
         this.head = new int[1 << (2 * k)];
+        this.present = new long[Math.max(1, (1 << (2 * k)) >>> 6)];
         Arrays.fill(head, -1);
     }
 
@@ -98,13 +110,17 @@ public final class SequenceIndex {
         if (codes == null) {
             throw new IllegalArgumentException("sequence is null");
         }
+        if (codes.length >= 1 << 30) {
+            throw new IllegalArgumentException("sequence of " + codes.length + " bases: at most 2^30 - 1 can be indexed");
+        }
         int id = sequences.size();
         sequences.add(codes);
         if (scratch.length < codes.length) {
             scratch = new long[Math.max(codes.length, scratch.length * 2)];
         }
         int n = 0;
-        int code = 0;
+        int fwd = 0, rev = 0;
+        int shift = 2 * (k - 1);
         int valid = 0;
         for (int i = 0; i < codes.length; i++) {
             int x = codes[i];
@@ -112,9 +128,12 @@ public final class SequenceIndex {
                 valid = 0;
                 continue;
             }
-            code = ((code << 2) | x) & mask;
+            fwd = ((fwd << 2) | x) & mask;
+            rev = (rev >>> 2) | ((3 - x) << shift);
             if (++valid >= k) {
-                scratch[n++] = ((long) code << 32) | (i - k + 1);
+                int canonical = Math.min(fwd, rev);
+                int orientation = fwd == canonical ? 0 : 1;
+                scratch[n++] = ((long) canonical << 32) | ((long) (i - k + 1) << 1) | orientation;
             }
         }
         // sorted by k-mer, then position: the first maxOccurrences of each run are its first positions
@@ -137,6 +156,7 @@ public final class SequenceIndex {
             postings[at + 1] = id;
             postings[at + 2] = (int) scratch[t];
             head[(int) kmer] = postingCount++;
+            present[(int) (kmer >>> 6)] |= 1L << kmer;
         }
         return id;
     }
@@ -153,12 +173,15 @@ public final class SequenceIndex {
         for (int p = 0; p < postingCount; p++) {
             // a posting's k-mer is not stored; its head entry is found again from the sequence
             byte[] codes = sequences.get(postings[3 * p + 1]);
-            int pos = postings[3 * p + 2];
-            int code = 0;
+            int pos = postings[3 * p + 2] >>> 1;
+            int fwd = 0, rev = 0;
             for (int i = pos; i < pos + k; i++) {
-                code = (code << 2) | codes[i];
+                fwd = (fwd << 2) | codes[i];
+                rev = (rev >>> 2) | ((3 - codes[i]) << (2 * (k - 1)));
             }
-            head[code] = -1;
+            int canonical = Math.min(fwd, rev);
+            head[canonical] = -1;
+            present[canonical >>> 6] &= ~(1L << canonical);
         }
         postingCount = 0;
         sequences.clear();
@@ -233,12 +256,7 @@ public final class SequenceIndex {
             }
             touchedSize = 0;
             hitSize = 0;
-            collect(query, query.length, Strand.PLUS, fromId, toId);
-            if (reverse.length < query.length) {
-                reverse = new byte[Math.max(query.length, reverse.length * 2)];
-            }
-            Dna.reverseComplement(query, query.length, reverse);
-            collect(reverse, query.length, Strand.MINUS, fromId, toId);
+            collect(query, fromId, toId);
 
             // keys that pass on the whole pair, in key order (id, then strand)
             int[] passing = new int[touchedSize];
@@ -293,7 +311,7 @@ public final class SequenceIndex {
                         continue;
                     }
                     if (band.support() < FEW_SEEDS
-                            && !extendsUngapped(sequences.get(id), plus ? query : reverse, query.length, band,
+                            && !extendsUngapped(sequences.get(id), plus ? query : reverseOf(query), query.length, band,
                                     start[c], start[c + 1])) {
                         continue;
                     }
@@ -350,12 +368,28 @@ public final class SequenceIndex {
             return false;
         }
 
-        private void collect(byte[] q, int n, Strand strand, int fromId, int toId) {
+        /** The query's reverse complement, in the scratch buffer (valid until the next search). */
+        private byte[] reverseOf(byte[] query) {
+            if (reverse.length < query.length) {
+                reverse = new byte[Math.max(query.length, reverse.length * 2)];
+            }
+            Dna.reverseComplement(query, query.length, reverse);
+            return reverse;
+        }
+
+        /**
+         * Collects the seeds of the query with the indexed ids in [fromId, toId), both strands at
+         * once: a posting whose orientation equals the query k-mer's is a plus-strand seed at the
+         * query position j; otherwise a minus-strand seed at position n - k - j of the reverse
+         * complement. A palindromic k-mer (possible for even k) is both.
+         */
+        private void collect(byte[] q, int fromId, int toId) {
             final int[] head = SequenceIndex.this.head;
+            final long[] present = SequenceIndex.this.present;
             final int[] postings = SequenceIndex.this.postings;
-            final int[] count = this.count, lastPos = this.lastPos;
-            int strandBit = strand == Strand.PLUS ? 0 : 1;
-            int code = 0;
+            final int n = q.length;
+            final int shift = 2 * (k - 1);
+            int fwd = 0, rev = 0;
             int valid = 0;
             for (int i = 0; i < n; i++) {
                 int x = q[i];
@@ -363,12 +397,19 @@ public final class SequenceIndex {
                     valid = 0;
                     continue;
                 }
-                code = ((code << 2) | x) & mask;
+                fwd = ((fwd << 2) | x) & mask;
+                rev = (rev >>> 2) | ((3 - x) << shift);
                 if (++valid < k) {
                     continue;
                 }
-                int posB = i - k + 1;
-                for (int p = head[code]; p >= 0; p = postings[3 * p]) {
+                int canonical = Math.min(fwd, rev);
+                if ((present[canonical >>> 6] & (1L << canonical)) == 0) {
+                    continue;
+                }
+                int j = i - k + 1;
+                int orientation = fwd == canonical ? 0 : 1;
+                boolean palindrome = fwd == rev;
+                for (int p = head[canonical]; p >= 0; p = postings[3 * p]) {
                     int id = postings[3 * p + 1];
                     if (id >= toId) {
                         continue;
@@ -376,28 +417,39 @@ public final class SequenceIndex {
                     if (id < fromId) {
                         break; // postings run from the newest id to the oldest
                     }
-                    int key = 2 * id + strandBit;
-                    if (lastPos[key] != posB + 1) {
-                        lastPos[key] = posB + 1;
-                        if (count[key]++ == 0) {
-                            if (touchedSize == touched.length) {
-                                touched = Arrays.copyOf(touched, touchedSize * 2);
-                            }
-                            touched[touchedSize++] = key;
-                        }
+                    int packed = postings[3 * p + 2];
+                    int posA = packed >>> 1;
+                    if (palindrome || (packed & 1) == orientation) {
+                        hit(2 * id, posA, j);
                     }
-                    if (hitSize == hitKey.length) {
-                        int c = hitSize * 2;
-                        hitKey = Arrays.copyOf(hitKey, c);
-                        hitA = Arrays.copyOf(hitA, c);
-                        hitB = Arrays.copyOf(hitB, c);
+                    if (palindrome || (packed & 1) != orientation) {
+                        hit(2 * id + 1, posA, n - k - j);
                     }
-                    hitKey[hitSize] = key;
-                    hitA[hitSize] = postings[3 * p + 2];
-                    hitB[hitSize] = posB;
-                    hitSize++;
                 }
             }
+        }
+
+        /** Records a seed of key (id * 2 + strand), counting each query position once per key. */
+        private void hit(int key, int posA, int posB) {
+            if (lastPos[key] != posB + 1) {
+                lastPos[key] = posB + 1;
+                if (count[key]++ == 0) {
+                    if (touchedSize == touched.length) {
+                        touched = Arrays.copyOf(touched, touchedSize * 2);
+                    }
+                    touched[touchedSize++] = key;
+                }
+            }
+            if (hitSize == hitKey.length) {
+                int c = hitSize * 2;
+                hitKey = Arrays.copyOf(hitKey, c);
+                hitA = Arrays.copyOf(hitA, c);
+                hitB = Arrays.copyOf(hitB, c);
+            }
+            hitKey[hitSize] = key;
+            hitA[hitSize] = posA;
+            hitB[hitSize] = posB;
+            hitSize++;
         }
     }
 }

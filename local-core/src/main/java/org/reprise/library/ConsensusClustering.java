@@ -33,8 +33,10 @@ import org.reprise.parallel.Workers;
  * <ol>
  *   <li>In parallel, each sequence of the block looks for the first representative made before
  *       the block that it matches.</li>
- *   <li>The sequences that found none are indexed on their own; in parallel, each looks for the
- *       first earlier one among them that it matches.</li>
+ *   <li>The sequences that found none are indexed on their own (in reverse order, so that the
+ *       earlier ones a sequence may join are the newest postings of the index, where a search
+ *       restricted to them stops early); in parallel, each looks for the first earlier one among
+ *       them that it matches.</li>
  *   <li>In order, on one thread: a sequence whose first match (step 2) is a representative joins
  *       it; one whose first match joined another cluster looks further, among the later earlier
  *       ones (rare); one with no match becomes a representative.</li>
@@ -168,12 +170,12 @@ public final class ConsensusClustering {
 
             // step 2: the unmatched against the earlier unmatched of the block
             unmatchedIndex.clear();
-            for (int s : unmatched) {
-                unmatchedIndex.add(sequences.get(s));
+            for (int u = unmatched.size() - 1; u >= 0; u--) {
+                unmatchedIndex.add(sequences.get(unmatched.get(u)));
             }
             List<Match> firstEarlier = workers.map(unmatched.size(),
                     u -> withMatcher(matchers, representatives, unmatchedIndex,
-                            m -> m.first(m.unmatched, sequences.get(unmatched.get(u)), 0, u)));
+                            m -> m.firstEarlier(sequences.get(unmatched.get(u)), 0, u)));
 
             // step 3: in order, the first earlier unmatched sequence that became a representative
             int[] clusterOfUnmatched = new int[unmatched.size()];
@@ -182,7 +184,7 @@ public final class ConsensusClustering {
                 int s = unmatched.get(u);
                 Match m = firstEarlier.get(u);
                 while (m != null && clusterOfUnmatched[m.target] < 0) {
-                    m = local.first(local.unmatched, sequences.get(s), m.target + 1, u);
+                    m = local.firstEarlier(sequences.get(s), m.target + 1, u);
                 }
                 if (m == null) {
                     clusterOfUnmatched[u] = representatives.add(sequences.get(s));
@@ -256,6 +258,37 @@ public final class ConsensusClustering {
                 if (accepts(a)) {
                     return new Match(c.id(), a);
                 }
+            }
+            return null;
+        }
+
+        /**
+         * The first unmatched sequence of the block, by its place u in [fromU, toU), that the
+         * sequence matches, or null. The block index holds place u under id size - 1 - u.
+         */
+        Match firstEarlier(byte[] sequence, int fromU, int toU) {
+            int size = unmatched.index.size();
+            List<SequenceIndex.Candidate> candidates = unmatched.searcher.candidates(sequence, size - toU, size - fromU,
+                    threshold);
+            // candidates come by id ascending (place descending): take each id's group from the last
+            int end = candidates.size();
+            while (end > 0) {
+                int id = candidates.get(end - 1).id();
+                int start = end - 1;
+                while (start > 0 && candidates.get(start - 1).id() == id) {
+                    start--;
+                }
+                byte[] target = unmatched.index.sequence(id);
+                for (int c = start; c < end; c++) {
+                    Band band = candidates.get(c).band();
+                    if (canCover(band, target.length, sequence.length)) {
+                        Alignment a = aligner.align(target, sequence, band);
+                        if (accepts(a)) {
+                            return new Match(size - 1 - id, a);
+                        }
+                    }
+                }
+                end = start;
             }
             return null;
         }
