@@ -36,8 +36,13 @@ public final class DiagonalHits {
     /**
      * Adds a seed: the same k-mer starts at {@code posA} in A and at {@code posB} in the aligned
      * strand of B (both 0-based).
+     *
+     * @throws IllegalArgumentException if a position is negative
      */
     public void add(int posA, int posB) {
+        if ((posA | posB) < 0) {
+            throw new IllegalArgumentException("seed positions must be >= 0, got " + posA + ", " + posB);
+        }
         if (size == hits.length) {
             hits = Arrays.copyOf(hits, size * 2);
         }

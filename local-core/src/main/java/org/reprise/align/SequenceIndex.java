@@ -15,10 +15,10 @@ import java.util.List;
  * positions in each sequence only. A bitmap of the canonical k-mers present (4^k bits, 512 KB
  * for k = 11, small enough to stay in cache) is checked before the table, which spares most
  * look-ups of a sparsely filled index their cache miss. Ids are 0, 1, 2... in the order of
- * {@link #add}. The postings of a k-mer are a
- * list from the newest sequence to the oldest, so a search restricted to ids {@code >= fromId}
- * stops at the first older posting (the sequential step of a greedy clustering only looks at the
- * newest representatives).
+ * {@link #add}. The postings of a k-mer are a list from the newest sequence to the oldest, so a
+ * search restricted to ids {@code >= fromId} stops at the first older posting, while ids
+ * {@code >= toId} are visited and skipped: a caller that often searches the newest ids only
+ * should add its sequences so that those are the newest.
  *
  * <p>A band of one or two seeds (one chance match of 11 or 12 bases, which a query meets dozens of
  * times in an index of a few megabases) is kept only if one of its seeds extends, without gaps,
@@ -224,6 +224,7 @@ public final class SequenceIndex {
         private int hitSize;
         private int[] order = new int[0];
         private byte[] reverse = new byte[0];
+        private boolean reverseReady;
         private final DiagonalHits diagonals = new DiagonalHits(seeding);
 
         private Searcher() {
@@ -233,9 +234,9 @@ public final class SequenceIndex {
          * The indexed sequences with ids in [fromId, toId) that share enough seeds with the query
          * on a strand: at least {@code threshold.minimumSeeds(targetLength, queryLength, 0)} over
          * the whole pair, then {@code threshold.minimumSeeds(targetLength, queryLength, seedSpan)}
-         * within the best band; one candidate
-         * per sequence and strand that passes, sorted by id, then by support (the better strand
-         * first), then plus before minus.
+         * within the best band (a band of fewer than 3 seeds must also pass the ungapped test of
+         * the class comment); one candidate per sequence and strand that passes, sorted by id,
+         * then by support (the better strand first), then plus before minus.
          *
          * @throws IllegalArgumentException if the ids are not 0 <= fromId <= toId <= size()
          */
@@ -256,6 +257,7 @@ public final class SequenceIndex {
             }
             touchedSize = 0;
             hitSize = 0;
+            reverseReady = false;
             collect(query, fromId, toId);
 
             // keys that pass on the whole pair, in key order (id, then strand)
@@ -368,12 +370,15 @@ public final class SequenceIndex {
             return false;
         }
 
-        /** The query's reverse complement, in the scratch buffer (valid until the next search). */
+        /** The query's reverse complement, in the scratch buffer, made once per search. */
         private byte[] reverseOf(byte[] query) {
-            if (reverse.length < query.length) {
-                reverse = new byte[Math.max(query.length, reverse.length * 2)];
+            if (!reverseReady) {
+                if (reverse.length < query.length) {
+                    reverse = new byte[Math.max(query.length, reverse.length * 2)];
+                }
+                Dna.reverseComplement(query, query.length, reverse);
+                reverseReady = true;
             }
-            Dna.reverseComplement(query, query.length, reverse);
             return reverse;
         }
 
