@@ -8,8 +8,7 @@
 #                          install needed; spark://HOST:PORT, yarn, k8s://..., local-cluster[..]:
 #                          $SPARK_HOME/bin/spark-submit (SPARK_HOME must be set; bench/spark-home.sh
 #                          DIR assembles one from Maven Central)
-#   --class NAME           main class (default: the job, org.reprise.spark.SparkRepriseJob; the
-#                          smoke test is org.reprise.spark.SparkSmokeTest)
+#   --class NAME           main class (default: the job, org.reprise.spark.SparkRepriseJob)
 #   --conf KEY=VALUE       a Spark setting (repeatable); overrides conf/spark-defaults.conf
 #   --properties-file F    Spark settings file (default: conf/spark-defaults.conf)
 #   --driver-memory M      driver heap (embedded mode: the JVM's -Xmx); default spark.driver.memory
@@ -38,14 +37,11 @@
 #
 # Examples:
 #   ./submit.sh -input examples/sacCer_chrI_chrII.fa.gz -output /tmp/yeast
-#   ./submit.sh --class org.reprise.spark.SparkSmokeTest
 #   SPARK_HOME=/tmp/spark ./submit.sh --master spark://127.0.0.1:7077 -input hdfs://nn/g.fa.gz -output hdfs://nn/out
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
-# The job's main class; a jar built before it existed falls back to the smoke test.
 REPRISE_JOB_MAIN_CLASS=org.reprise.spark.SparkRepriseJob
-SMOKE_TEST_MAIN_CLASS=org.reprise.spark.SparkSmokeTest
 
 VERSION=0.1.0-SNAPSHOT
 JAR=$ROOT/spark-job/target/reprise-spark-job-$VERSION-job.jar
@@ -96,15 +92,7 @@ if $REBUILD || [ ! -f "$JAR" ] || [ ! -f "$CP_PROVIDED" ] || [ ! -f "$CP_RUNTIME
   rm -f "$CLASSPATH_CACHE"
 fi
 [ -f "$JAR" ] || die "build did not produce $JAR"
-if [ -z "$MAIN_CLASS" ]; then
-  if unzip -l "$JAR" "${REPRISE_JOB_MAIN_CLASS//.//}.class" > /dev/null 2>&1 \
-     || { ! command -v unzip > /dev/null && jar tf "$JAR" | grep -qx "${REPRISE_JOB_MAIN_CLASS//.//}.class"; }; then
-    MAIN_CLASS=$REPRISE_JOB_MAIN_CLASS
-  else
-    echo "submit.sh: $REPRISE_JOB_MAIN_CLASS is not written yet; running $SMOKE_TEST_MAIN_CLASS" >&2
-    MAIN_CLASS=$SMOKE_TEST_MAIN_CLASS
-  fi
-fi
+MAIN_CLASS=${MAIN_CLASS:-$REPRISE_JOB_MAIN_CLASS}
 CONFS=("spark.reprise.defaultsFile=$ROOT/conf/reprise.properties" "${CONFS[@]}")
 
 # ---- cluster: spark-submit ----
@@ -127,10 +115,12 @@ if [ ! -s "$CLASSPATH_CACHE" ] || [ "$CP_PROVIDED" -nt "$CLASSPATH_CACHE" ] || [
   # provided: Spark and its dependencies; runtime: the libraries the job jar leaves to the class
   # path (logging, commons-*, snappy); local-core itself is inside the job jar.
   { tr ':' '\n' < "$CP_PROVIDED"; echo
-    # exactly what spark-job/pom.xml's shade configuration leaves out of the job jar (minus nashorn/ASM)
+    # exactly what spark-job/pom.xml's shade configuration leaves out of the job jar (minus nashorn/ASM),
+    # and jackson-core: Spark's Jackson needs it, and local-core's dependency on it (relocated inside
+    # the job jar) takes it out of the provided list
     tr ':' '\n' < "$CP_RUNTIME" | grep -E \
       -e '/org/apache/logging/log4j/' -e '/org/slf4j/' -e '/commons-logging/' -e '/commons-codec/' \
-      -e '/org/apache/commons/commons-compress/' -e '/org/xerial/snappy/'
+      -e '/org/apache/commons/commons-compress/' -e '/org/xerial/snappy/' -e '/com/fasterxml/jackson/core/jackson-core/'
   } | awk 'NF && !seen[$0]++' | paste -sd: > "$CLASSPATH_CACHE.tmp"
   mv "$CLASSPATH_CACHE.tmp" "$CLASSPATH_CACHE"
 fi

@@ -6,13 +6,11 @@
 #                                     dependencies, through Maven), DIR/bin/spark-submit,
 #                                     DIR/bin/spark-class, DIR/sbin/start-master.sh,
 #                                     start-worker.sh, stop-master.sh, stop-worker.sh
-#   bench/spark-home.sh --smoke DIR   the same, then: a Master and a Worker on 127.0.0.1, the smoke
-#                                     test (org.reprise.spark.SparkSmokeTest) submitted through
-#                                     ./submit.sh, its answer checked, the daemons stopped.
 #   bench/spark-home.sh --job DIR [GENOME]
-#                                     the same, but submits the discovery job itself on GENOME
-#                                     (default: the bundled yeast example) with 2 executors of one
-#                                     core, and checks its four outputs equal local-core's.
+#                                     the same, then: a Master and a Worker on 127.0.0.1, the
+#                                     discovery job submitted through ./submit.sh on GENOME (default:
+#                                     the bundled yeast example) with 2 executors of one core, its
+#                                     four outputs checked equal to local-core's, the daemons stopped.
 #
 # The scripts behave as Spark's own: bin/spark-class asks Spark's launcher
 # (org.apache.spark.launcher.Main) for the java command line, as Spark's spark-class does, and
@@ -24,10 +22,8 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-SMOKE=false
 JOB=false
 JOB_GENOME=$ROOT/examples/sacCer_chrI_chrII.fa.gz
-if [ "${1:-}" = "--smoke" ]; then SMOKE=true; shift; fi
 if [ "${1:-}" = "--job" ]; then
   JOB=true; shift
   if [ $# -eq 2 ]; then JOB_GENOME=$(readlink -f "$2"); set -- "$1"; fi
@@ -186,8 +182,8 @@ printf '#!/usr/bin/env bash\nexec "$(dirname "${BASH_SOURCE[0]}")/daemon.sh" sto
 chmod +x "$DIR/bin/"* "$DIR/sbin/"*
 echo "SPARK_HOME ready: $DIR ($(ls "$DIR/jars" | wc -l) jars)" >&2
 
-# ---- --smoke / --job: Master + Worker on 127.0.0.1, a submission through submit.sh, daemons stopped ----
-if $SMOKE || $JOB; then
+# ---- --job: Master + Worker on 127.0.0.1, a submission through submit.sh, daemons stopped ----
+if $JOB; then
   export SPARK_HOME=$DIR SPARK_LOCAL_IP=127.0.0.1
   export SPARK_MASTER_HOST=127.0.0.1 SPARK_MASTER_PORT=${SPARK_MASTER_PORT:-17077}
   export SPARK_MASTER_WEBUI_PORT=${SPARK_MASTER_WEBUI_PORT:-18080} SPARK_WORKER_WEBUI_PORT=${SPARK_WORKER_WEBUI_PORT:-18081}
@@ -196,35 +192,24 @@ if $SMOKE || $JOB; then
   trap cleanup EXIT
   "$DIR/sbin/start-master.sh"
   "$DIR/sbin/start-worker.sh" "spark://127.0.0.1:$SPARK_MASTER_PORT"
-  if $JOB; then
-    NAME=$(basename "$JOB_GENOME" | sed 's/\.gz$//; s/\.fa$//; s/\.fasta$//')
-    RESULT=$DIR/results/$NAME
-    rm -rf "$DIR/results" "$DIR/local-$NAME".*
-    mkdir -p "$DIR/results"
-    START=$(date +%s)
-    if ! timeout 3600 "$ROOT/submit.sh" --master "spark://127.0.0.1:$SPARK_MASTER_PORT" --driver-memory 2g \
-        --executor-memory 2g --executor-cores 1 --conf spark.cores.max=2 \
-        -input "file://$JOB_GENOME" -output "file://$RESULT" --partitions 3 > "$DIR/logs/job.out" 2>&1; then
-      echo "job FAILED; output:" >&2; tail -40 "$DIR/logs/job.out" >&2; exit 1
-    fi
-    echo "job on spark://127.0.0.1:$SPARK_MASTER_PORT: $(grep 'done:' "$DIR/logs/job.out" | tail -1) (submit to exit $(( $(date +%s) - START )) s)"
-    java -jar "$ROOT/local-core/target/reprise-local-core-0.1.0-SNAPSHOT-all.jar" -input "$JOB_GENOME" \
-      -output "$DIR/local-$NAME" -q
-    STATUS=0
-    for s in reprof bed freq masked; do
-      if cmp -s "$DIR/local-$NAME.$s" "$RESULT/$NAME.$s"; then echo "  .$s identical to local-core's"
-      else echo "  .$s DIFFERS from local-core's" >&2; STATUS=1; fi
-    done
-    [ -f "$RESULT/_SUCCESS" ] && echo "  _SUCCESS present" || { echo "  no _SUCCESS" >&2; STATUS=1; }
-    exit $STATUS
-  fi
-  OUT=$DIR/logs/smoke.out
+  NAME=$(basename "$JOB_GENOME" | sed 's/\.gz$//; s/\.fa$//; s/\.fasta$//')
+  RESULT=$DIR/results/$NAME
+  rm -rf "$DIR/results" "$DIR/local-$NAME".*
+  mkdir -p "$DIR/results"
   START=$(date +%s)
-  if timeout 300 "$ROOT/submit.sh" --master "spark://127.0.0.1:$SPARK_MASTER_PORT" \
-      --class org.reprise.spark.SparkSmokeTest --driver-memory 1g --executor-memory 1g > "$OUT" 2>&1 \
-      && grep -q "smoke test ok" "$OUT"; then
-    echo "smoke test on spark://127.0.0.1:$SPARK_MASTER_PORT: ok in $(( $(date +%s) - START )) s ($(grep 'smoke test ok' "$OUT"))"
-  else
-    echo "smoke test FAILED; output:" >&2; tail -40 "$OUT" >&2; exit 1
+  if ! timeout 3600 "$ROOT/submit.sh" --master "spark://127.0.0.1:$SPARK_MASTER_PORT" --driver-memory 2g \
+      --executor-memory 2g --executor-cores 1 --conf spark.cores.max=2 \
+      -input "file://$JOB_GENOME" -output "file://$RESULT" --partitions 3 > "$DIR/logs/job.out" 2>&1; then
+    echo "job FAILED; output:" >&2; tail -40 "$DIR/logs/job.out" >&2; exit 1
   fi
+  echo "job on spark://127.0.0.1:$SPARK_MASTER_PORT: $(grep 'done:' "$DIR/logs/job.out" | tail -1) (submit to exit $(( $(date +%s) - START )) s)"
+  java -jar "$ROOT/local-core/target/reprise-local-core-0.1.0-SNAPSHOT-all.jar" -input "$JOB_GENOME" \
+    -output "$DIR/local-$NAME" -q
+  STATUS=0
+  for s in reprof bed freq masked; do
+    if cmp -s "$DIR/local-$NAME.$s" "$RESULT/$NAME.$s"; then echo "  .$s identical to local-core's"
+    else echo "  .$s DIFFERS from local-core's" >&2; STATUS=1; fi
+  done
+  [ -f "$RESULT/_SUCCESS" ] && echo "  _SUCCESS present" || { echo "  no _SUCCESS" >&2; STATUS=1; }
+  exit $STATUS
 fi

@@ -1,6 +1,6 @@
 import org.reprise.cli.RepriseCli;
 import org.reprise.discover.Discovery;
-import org.reprise.discover.Parameters;
+import org.reprise.params.Parameters;
 import org.reprise.genome.FastaGenomeReader;
 import org.reprise.genome.Genome;
 

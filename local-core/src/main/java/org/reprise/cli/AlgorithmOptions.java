@@ -1,6 +1,6 @@
 package org.reprise.cli;
 
-import org.reprise.discover.Parameters;
+import org.reprise.params.Parameters;
 import org.reprise.io.MaskedFastaWriter;
 import picocli.CommandLine.Option;
 

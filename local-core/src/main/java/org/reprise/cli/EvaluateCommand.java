@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 
 import org.reprise.eval.AnnotationFormat;
 import org.reprise.eval.AnnotationReaders;
-import org.reprise.eval.ContigLengths;
+import org.reprise.eval.ContigSources;
+import org.reprise.genome.ContigDictionary;
 import org.reprise.eval.EvaluationResult;
 import org.reprise.eval.Evaluator;
 import org.reprise.eval.InputFormatException;
@@ -131,11 +132,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         AnnotationFormat tFormat = resolve(truth, truthFormat, "--truth-format");
         AnnotationFormat pFormat = resolve(prediction, predictionFormat, "--prediction-format");
 
-        ContigLengths lengths = null;
+        ContigDictionary lengths = null;
         if (genome != null) {
-            lengths = ContigLengths.fromFasta(genome);
+            lengths = ContigSources.fromFasta(genome);
         } else if (fai != null) {
-            lengths = ContigLengths.fromFai(fai);
+            lengths = ContigSources.fromFai(fai);
         }
 
         Set<String> types = new LinkedHashSet<>();

@@ -20,6 +20,7 @@ public final class Progress implements ProgressListener {
         this.err = err;
     }
 
+    @Override
     public void message(String text) {
         if (err != null) {
             err.printf(Locale.ROOT, "[%7.1fs] %s%n", (System.nanoTime() - start) / 1e9, text);

@@ -2,43 +2,48 @@ package org.reprise.cli;
 
 import org.reprise.discover.Discovery;
 import org.reprise.discover.DiscoveryResult;
-import org.reprise.discover.Parameters;
 import org.reprise.genome.FastaGenomeReader;
 import org.reprise.genome.Genome;
 import org.reprise.genome.GenomeFormatException;
 import org.reprise.io.LibraryWriters;
 import org.reprise.io.MaskedFastaWriter;
 import org.reprise.io.OutputFiles;
-import org.reprise.io.SummaryWriter;
+import org.reprise.io.PartitionedOutputs;
+import org.reprise.io.RunSummary;
+import org.reprise.genome.ContigDictionary;
+import org.reprise.partition.BasesFile;
+import org.reprise.partition.MemoryModel;
+import org.reprise.partition.PartitionedDiscovery;
+import org.reprise.parallel.Workers;
+import org.reprise.util.BaseCount;
+import org.reprise.params.Parameters;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * The single-machine command line: {@code reprise -input genome.fa -output PREFIX [options]}, with
  * REPrise's single-dash options kept as aliases of GNU-style ones, and the {@code evaluate}
- * subcommand. Exit codes: 0 ok, 1 bad input, 2 usage.
+ * and {@code simulate} subcommands. Exit codes: 0 ok, 1 bad input, 2 usage.
  */
 @Command(name = "reprise",
         mixinStandardHelpOptions = true,
         versionProvider = RepriseCli.Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        subcommands = {EvaluateCommand.class, EvaluateLibraryCommand.class},
+        subcommands = {EvaluateCommand.class, EvaluateLibraryCommand.class, SimulateCommand.class},
         description = {
             "De novo discovery of interspersed repeat families (REPrise's algorithm).",
             "Writes PREFIX.reprof (the repeat library), PREFIX.freq (seed table), PREFIX.bed (elements, BED6, "
@@ -47,9 +52,10 @@ import java.util.concurrent.Callable;
             "REPrise's options (-input, -dist, ...) are accepted as written for REPrise."},
         footer = {"", "Exit codes: 0 ok, 1 bad input, 2 usage error.",
             "Accuracy of a result against a known annotation: reprise evaluate --help",
-            "Accuracy of a repeat library against known families: reprise evaluate-library --help"})
+            "Accuracy of a repeat library against known families: reprise evaluate-library --help",
+            "A benchmark genome with known truth: reprise simulate --help"})
 public final class RepriseCli implements Callable<Integer> {
-    static final String VERSION = "0.1.0";
+    static final String VERSION = RunSummary.VERSION;
 
     @Option(names = {"-input", "--input", "-i"}, paramLabel = "FASTA",
             description = "Genome FASTA, plain, gzip or BGZF compressed (required).")
@@ -69,6 +75,22 @@ public final class RepriseCli implements Callable<Integer> {
 
     @CommandLine.Mixin
     AlgorithmOptions algorithm = new AlgorithmOptions();
+
+    @Option(names = {"--strategy"}, paramLabel = "auto|exact|partitioned",
+            description = {"exact: REPrise's algorithm on the whole genome at once (REPrise's outputs, byte for byte; "
+                    + "about 36 bytes of heap per base). partitioned: the genome cut into partitions discovered one "
+                    + "after the other and reconciled (genomes of any size in the memory of one partition). "
+                    + "auto (default): exact when it fits the heap, partitioned otherwise."})
+    String strategy = "auto";
+
+    @Option(names = {"--partition-size"}, paramLabel = "BASES|auto",
+            description = "Target bases per partition with the partitioned strategy (k, M, G suffixes); auto (default): "
+                    + "the largest that fits the heap, at most 500M.")
+    String partitionSize = "auto";
+
+    /** The heap the run may use; tests set it to check the refusal of a run that cannot fit. */
+    @Option(names = {"--heap-limit"}, hidden = true, paramLabel = "BYTES")
+    long heapLimit = Runtime.getRuntime().maxMemory();
 
     @Option(names = {"--quiet", "-q"}, description = "No progress on stderr.")
     boolean quiet;
@@ -125,55 +147,149 @@ public final class RepriseCli implements Callable<Integer> {
                     "missing " + (input == null ? "-input FASTA" : "-output PREFIX"));
         }
         MaskedFastaWriter.Style style = AlgorithmOptions.maskStyle(maskStyle);
+        String chosen = strategy.toLowerCase(Locale.ROOT);
+        if (!List.of("auto", "exact", "partitioned").contains(chosen)) {
+            throw new IllegalArgumentException("--strategy must be auto, exact or partitioned (got " + strategy + ")");
+        }
+        long explicitSize = partitionSize.equalsIgnoreCase("auto") ? 0 : partitionSizeOption(partitionSize);
         Parameters params = algorithm.builder().threads(threads).build();
         Progress progress = new Progress(quiet ? null : err);
         long start = System.nanoTime();
         try (OutputFiles files = new OutputFiles(output)) {
-            progress.phase("loading " + input);
-            Genome genome = FastaGenomeReader.read(input);
+            progress.phase("reading " + input);
+            Path basesPath = files.scratch(".bases");
+            FastaGenomeReader.Scan scan = scan(basesPath);
+            ContigDictionary contigs = scan.contigs();
             double loadSeconds = (System.nanoTime() - start) / 1e9;
-            progress.message(String.format(Locale.ROOT, "%d contigs, %,d bases", genome.contigCount(), genome.length()));
-            DiscoveryResult result = Discovery.run(genome, params, progress);
+            progress.message(String.format(Locale.ROOT, "%d contigs, %,d bases", contigs.contigCount(), contigs.length()));
+            Parameters resolved = params.toBuilder().k(params.kFor(contigs)).build();
 
-            long t = System.nanoTime();
-            progress.phase("writing " + output + ".*");
-            try (Writer w = files.open(".reprof")) {
-                LibraryWriters.writeReprof(result, w);
+            long exactNeeds = MemoryModel.exact(contigs.length(), scan.validBases(), resolved);
+            boolean fitsOneArray = contigs.length() < Integer.MAX_VALUE - 16;
+            if (chosen.equals("auto")) {
+                chosen = exactNeeds <= heapLimit && fitsOneArray ? "exact" : "partitioned";
             }
-            try (Writer w = files.open(".freq")) {
-                LibraryWriters.writeFreq(result, w);
+            try (BasesFile bases = BasesFile.open(basesPath)) {
+                if (chosen.equals("exact")) {
+                    if (exactNeeds > heapLimit) {
+                        throw new InsufficientMemoryException("the exact strategy needs about " + MemoryModel.gib(exactNeeds)
+                                + " of heap for " + String.format(Locale.ROOT, "%,d", contigs.length()) + " bases and this JVM may use "
+                                + MemoryModel.gib(heapLimit) + ": give Java more (JAVA_OPTS=-Xmx...) or use --strategy partitioned");
+                    }
+                    progress.message("strategy: exact (needs about " + MemoryModel.gib(exactNeeds) + " of heap, "
+                            + MemoryModel.gib(heapLimit) + " available)");
+                    runExact(Genome.load(contigs, bases), params, scan, files, style, progress, start, loadSeconds);
+                } else {
+                    // The smallest run there is: one smallest partition, no candidate at all.
+                    long least = MemoryModel.partitioned(contigs.length(), scan.validBases(), Math.min(contigs.length(),
+                            explicitSize > 0 ? explicitSize : MemoryModel.MIN_PARTITION), 0, resolved);
+                    if (least > heapLimit) {
+                        throw new InsufficientMemoryException("the partitioned strategy needs at least "
+                                + MemoryModel.gib(least) + " of heap for these " + String.format(Locale.ROOT, "%,d",
+                                contigs.length()) + " bases and this JVM may use " + MemoryModel.gib(heapLimit)
+                                + ": give Java more (JAVA_OPTS=-Xmx...)" + (explicitSize > 0 ? " or a smaller --partition-size" : ""));
+                    }
+                    progress.message("strategy: partitioned (the exact one would need about " + MemoryModel.gib(exactNeeds)
+                            + " of heap, " + MemoryModel.gib(heapLimit) + " available)");
+                    runPartitioned(contigs, bases, resolved, explicitSize, scan, files, style, progress, start, loadSeconds);
+                }
             }
-            try (Writer w = files.open(".bed")) {
-                LibraryWriters.writeBed(result, w);
-            }
-            try (OutputStream os = new BufferedOutputStream(files.openStream(".masked"), 1 << 16)) {
-                MaskedFastaWriter.write(input, genome, result.reportedMask(), style, os);
-            }
-            Map<String, Double> extra = new LinkedHashMap<>();
-            extra.put("load", loadSeconds);
-            extra.put("write", (System.nanoTime() - t) / 1e9);
-            extra.put("total", (System.nanoTime() - start) / 1e9);
-            long masked = result.reportedMask().cardinality();
-            try (Writer w = files.open(".summary.json")) {
-                SummaryWriter.write(result, extra, peakHeapBytes(), masked, VERSION, w);
-            }
-            files.commit();
-            progress.message(String.format(Locale.ROOT, "done: k=%d, %d families, %d elements, %,d bases masked (%.2f%%) in %.1f s",
-                    result.k(), result.families().size(), result.elementCount(), masked,
-                    100.0 * masked / genome.length(), (System.nanoTime() - start) / 1e9));
         }
         return 0;
     }
 
-    /** Sum of the peak usage of the heap memory pools. */
-    static long peakHeapBytes() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
+    /** Not enough heap for the run, said before it starts. */
+    static final class InsufficientMemoryException extends IOException {
+        InsufficientMemoryException(String message) {
+            super(message);
         }
-        return peak;
+    }
+
+    private static long partitionSizeOption(String value) {
+        long size;
+        try {
+            size = BaseCount.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--partition-size: " + e.getMessage());
+        }
+        if (size < 1_000 || size > 1_500_000_000L) {
+            throw new IllegalArgumentException("--partition-size must be 1k..1.5G bases or auto (got " + value + ")");
+        }
+        return size;
+    }
+
+    /** One pass over the FASTA: the contig table, every letter checked, the bases written to a scratch file. */
+    private FastaGenomeReader.Scan scan(Path basesPath) throws IOException {
+        try (InputStream in = FastaGenomeReader.open(input);
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(basesPath), 1 << 20)) {
+            return FastaGenomeReader.scan(in, input.toString(), out);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new GenomeFormatException("input file not found: " + input);
+        }
+    }
+
+    private void runExact(Genome genome, Parameters params, FastaGenomeReader.Scan scan, OutputFiles files,
+                          MaskedFastaWriter.Style style, Progress progress, long start, double loadSeconds)
+            throws IOException {
+        DiscoveryResult result = Discovery.run(genome, params, progress);
+        long t = System.nanoTime();
+        progress.phase("writing " + output + ".*");
+        try (Writer w = files.open(".reprof")) {
+            LibraryWriters.writeReprof(result, w);
+        }
+        try (Writer w = files.open(".freq")) {
+            LibraryWriters.writeFreq(result, w);
+        }
+        try (Writer w = files.open(".bed")) {
+            LibraryWriters.writeBed(result, w);
+        }
+        try (OutputStream os = new BufferedOutputStream(files.openStream(".masked"), 1 << 16)) {
+            MaskedFastaWriter.write(input, genome, result.reportedMask(), style, os);
+        }
+        long masked = result.reportedMask().cardinality();
+        RunSummary summary = new RunSummary(input.toString(), "exact", result.parameters(), genome.dictionary(),
+                scan.validBases())
+                .results(result.seeds(), result.seedsProcessed(), result.families(), masked,
+                        result.repeatMaskedBases(), genome.length())
+                .familyLoop(result.familyLoopCounters())
+                .put("index_bytes", result.indexBytes())
+                .seconds("load", loadSeconds)
+                .seconds(result.phaseSeconds())
+                .seconds("write", (System.nanoTime() - t) / 1e9)
+                .seconds("total", (System.nanoTime() - start) / 1e9);
+        try (Writer w = files.open(".summary.json")) {
+            summary.write(w);
+        }
+        files.commit();
+        done(progress, result.k(), result.families().size(), result.elementCount(), masked, genome.length(), start);
+    }
+
+    private void runPartitioned(ContigDictionary contigs, BasesFile bases, Parameters params, long size,
+                                FastaGenomeReader.Scan scan, OutputFiles files, MaskedFastaWriter.Style style,
+                                Progress progress, long start, double loadSeconds) throws IOException {
+        PartitionedDiscovery.Result result;
+        try (Workers workers = new Workers(params.threads)) {
+            result = PartitionedDiscovery.run(contigs, bases, scan.validBases(), params, size, heapLimit, workers, progress);
+        }
+        long t = System.nanoTime();
+        progress.phase("writing " + output + ".*");
+        try (InputStream in = FastaGenomeReader.open(input)) {
+            PartitionedOutputs.write(result, files, in, input.toString(), style);
+        }
+        long masked = result.reportedMask().cardinality();
+        RunSummary summary = PartitionedOutputs.summary(result, input.toString(), scan.validBases(), loadSeconds)
+                .seconds("write", (System.nanoTime() - t) / 1e9)
+                .seconds("total", (System.nanoTime() - start) / 1e9);
+        try (Writer w = files.open(".summary.json")) {
+            summary.write(w);
+        }
+        files.commit();
+        done(progress, params.k, result.families().size(), result.elementCount(), masked, contigs.length(), start);
+    }
+
+    private static void done(Progress progress, int k, int families, long elements, long masked, long bases, long start) {
+        progress.message(String.format(Locale.ROOT, "done: k=%d, %d families, %d elements, %,d bases masked (%.2f%%) in %.1f s",
+                k, families, elements, masked, 100.0 * masked / bases, (System.nanoTime() - start) / 1e9));
     }
 
     /** The version picocli prints for --version. */

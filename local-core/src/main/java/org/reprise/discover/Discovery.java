@@ -3,37 +3,42 @@ package org.reprise.discover;
 import org.reprise.genome.Genome;
 import org.reprise.index.HammingOneTable;
 import org.reprise.index.KmerIndex;
-import org.reprise.index.KmerLength;
+import org.reprise.params.Parameters;
 import org.reprise.parallel.Workers;
+import org.reprise.seeds.SeedCandidates;
+import org.reprise.seeds.SeedTable;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The whole REPrise pipeline on one genome: k-mer index, seed candidates and pre-masking, then the
- * family loop (section 3 of ALGORITHM.md): take the best seed lazily, extend right and left, find
- * each copy's element by loose masking, mask, report.
+ * The exact strategy on one machine (docs/ALGORITHM.md): the genome's k-mer index, the seed
+ * candidates and pre-masking, then the {@link FamilyLoop} with copies from the index and the
+ * {@link LocalDrafter}. The outputs are REPrise 1.0.1's.
  */
 public final class Discovery {
     private final Genome genome;
     private final Parameters params;
     private final ProgressListener progress;
     private final Map<String, Double> phaseSeconds = new LinkedHashMap<>();
+    /** Drafts in flight in the family loop; -1 for the drafter's own choice from the thread count. */
+    private final int draftsInFlight;
 
-    private Discovery(Genome genome, Parameters params, ProgressListener progress) {
+    private Discovery(Genome genome, Parameters params, ProgressListener progress, int draftsInFlight) {
         this.genome = genome;
         this.params = params;
         this.progress = progress;
+        this.draftsInFlight = draftsInFlight;
     }
 
     /** Runs discovery; the genome and parameters are not modified. */
     public static DiscoveryResult run(Genome genome, Parameters params, ProgressListener progress) {
-        return new Discovery(genome, params, progress == null ? ProgressListener.NONE : progress).run();
+        return run(genome, params, progress, -1);
     }
 
-    /** REPrise's k for a genome: explicit if given, else derived from REPrise's buffer length. */
-    public static int kFor(Genome genome, Parameters params) {
-        return params.k > 0 ? params.k : KmerLength.defaultK(genome.repriseBufferLength(), params.dist);
+    /** As {@link #run(Genome, Parameters, ProgressListener)} with the family loop's drafts in flight set (tests). */
+    static DiscoveryResult run(Genome genome, Parameters params, ProgressListener progress, int draftsInFlight) {
+        return new Discovery(genome, params, progress == null ? ProgressListener.NONE : progress, draftsInFlight).run();
     }
 
     private DiscoveryResult run() {
@@ -43,7 +48,7 @@ public final class Discovery {
     }
 
     private DiscoveryResult run(Workers workers) {
-        int k = kFor(genome, params);
+        int k = params.kFor(genome.dictionary());
         long t = System.nanoTime();
         progress.phase("index (k=" + k + ")");
         KmerIndex index = KmerIndex.build(genome, k, workers);
@@ -56,24 +61,29 @@ public final class Discovery {
             t = lap("neighbourhoods", t);
         }
         progress.phase("seed candidates");
-        SeedCandidates.Ranked ranked = SeedCandidates.rankCandidates(index, params, table, workers);
+        SeedCandidates.Ranked ranked = SeedCandidates.rank(index, params, table, workers);
         t = lap("seed candidates", t);
         progress.phase("pre-masking " + ranked.size() + " candidates");
-        SeedCandidates seeds = SeedCandidates.premask(index, params, ranked, table, workers);
+        SeedTable seeds = SeedCandidates.premask(index, params, ranked, table, workers);
         table = null; // the family loop recounts few seeds: let the table go
         t = lap("pre-masking", t);
 
         progress.phase("families (" + seeds.size() + " seeds)");
-        FamilyLoop loop = new FamilyLoop(genome, params, index, seeds, workers, progress);
+        LocalDrafter drafter = draftsInFlight < 0 ? new LocalDrafter(genome, params, k, workers)
+                : new LocalDrafter(genome, params, k, workers, draftsInFlight);
+        FamilyLoop loop = new FamilyLoop(genome.dictionary(), params, k, seeds,
+                new IndexCopies(index, params.dist, params.tandemDist), drafter, progress);
         loop.run();
         lap("families", t);
+        Map<String, Long> counters = loop.counters();
         if (workers.threads() > 1) {
-            progress.phase("families drafted ahead: " + loop.draftsUsed + " used, " + loop.draftsRedone
-                    + " drafted again (not started, skipped or stale)");
+            progress.phase("families drafted ahead: " + counters.get("drafts_ahead_used") + " used, "
+                    + counters.get("drafts_ahead_stale") + " stale, " + counters.get("drafted_at_turn")
+                    + " drafted at their turn");
         }
-        return new DiscoveryResult(genome, params.toBuilder().k(k).build(), k, seeds, loop.families,
-                loop.reportedMask(), loop.repeatMask().cardinality(), loop.seedsProcessed, index.memoryBytes(),
-                phaseSeconds);
+        return new DiscoveryResult(genome, params.toBuilder().k(k).build(), k, seeds, loop.families(),
+                loop.reportedMask(), loop.repeatMask().cardinality(), loop.seedsProcessed(), index.memoryBytes(),
+                phaseSeconds, counters);
     }
 
     private long lap(String phase, long since) {

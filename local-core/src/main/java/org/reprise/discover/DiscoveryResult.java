@@ -2,6 +2,8 @@ package org.reprise.discover;
 
 import org.reprise.genome.Genome;
 import org.reprise.mask.Bitmask;
+import org.reprise.params.Parameters;
+import org.reprise.seeds.SeedTable;
 
 import java.util.List;
 import java.util.Map;
@@ -11,17 +13,18 @@ public final class DiscoveryResult {
     private final Genome genome;
     private final Parameters parameters;
     private final int k;
-    private final SeedCandidates seeds;
+    private final SeedTable seeds;
     private final List<Family> families;
     private final Bitmask reportedMask;
     private final long repeatMaskedBases;
     private final int seedsProcessed;
     private final long indexBytes;
     private final Map<String, Double> phaseSeconds;
+    private final Map<String, Long> familyLoopCounters;
 
-    DiscoveryResult(Genome genome, Parameters parameters, int k, SeedCandidates seeds, List<Family> families,
+    DiscoveryResult(Genome genome, Parameters parameters, int k, SeedTable seeds, List<Family> families,
                     Bitmask reportedMask, long repeatMaskedBases, int seedsProcessed, long indexBytes,
-                    Map<String, Double> phaseSeconds) {
+                    Map<String, Double> phaseSeconds, Map<String, Long> familyLoopCounters) {
         this.genome = genome;
         this.parameters = parameters;
         this.k = k;
@@ -32,6 +35,12 @@ public final class DiscoveryResult {
         this.seedsProcessed = seedsProcessed;
         this.indexBytes = indexBytes;
         this.phaseSeconds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phaseSeconds));
+        this.familyLoopCounters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(familyLoopCounters));
+    }
+
+    /** How the family loop got its drafts ({@link FamilyLoop#counters()}): they steer the work only, never the output. */
+    public Map<String, Long> familyLoopCounters() {
+        return familyLoopCounters;
     }
 
     public Genome genome() {
@@ -47,7 +56,7 @@ public final class DiscoveryResult {
     }
 
     /** The seed table, in {@code .freq} order. */
-    public SeedCandidates seeds() {
+    public SeedTable seeds() {
         return seeds;
     }
 

@@ -9,6 +9,10 @@ public interface ProgressListener {
     default void phase(String name) {
     }
 
+    /** A figure worth telling while a phase runs (e.g. how a run was planned). */
+    default void message(String text) {
+    }
+
     /** Called after every seed taken from the queue. */
     default void seedDone(int seedsProcessed, int familiesReported, int seedsQueued) {
     }

@@ -1,5 +1,7 @@
 package org.reprise.eval;
 
+import org.reprise.genome.ContigDictionary;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -13,7 +15,7 @@ public final class AnnotationReaders {
      *
      * @param lengths null unless the file itself gives contig lengths
      */
-    public record Loaded(RepeatAnnotation annotation, ContigLengths lengths) {
+    public record Loaded(RepeatAnnotation annotation, ContigDictionary lengths) {
     }
 
     public static Loaded read(Path file, AnnotationFormat format, ReaderOptions options) throws IOException {

@@ -1,5 +1,7 @@
 package org.reprise.eval;
 
+import org.reprise.genome.ContigDictionary;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +23,7 @@ public final class Evaluator {
      *                                  with file and line)
      */
     public static EvaluationResult evaluate(RepeatAnnotation truth, RepeatAnnotation prediction,
-                                            ContigLengths lengths) {
+                                            ContigDictionary lengths) {
         Set<String> names = new LinkedHashSet<>();
         if (lengths != null) {
             names.addAll(lengths.names());
@@ -40,7 +42,7 @@ public final class Evaluator {
         for (String contig : names) {
             MergedIntervals t = truth.get(contig);
             MergedIntervals p = prediction.get(contig);
-            long length = lengths != null ? lengths.get(contig) : BaseCounts.UNKNOWN;
+            long length = lengths != null ? lengths.lengthOf(contig) : BaseCounts.UNKNOWN;
             BaseCounts counts = BaseCounts.of(t, p, length);
             rows.add(new EvaluationResult.ContigRow(contig, counts));
             all = all.plus(counts);
@@ -53,10 +55,10 @@ public final class Evaluator {
         return new EvaluationResult(rows, all, onlyTruth, onlyPrediction);
     }
 
-    private static void checkKnown(RepeatAnnotation a, ContigLengths lengths, String side) {
+    private static void checkKnown(RepeatAnnotation a, ContigDictionary lengths, String side) {
         for (String contig : a.contigNames()) {
-            Long length = lengths.get(contig);
-            if (length == null) {
+            long length = lengths.lengthOf(contig);
+            if (length < 0) {
                 throw new IllegalArgumentException(side + " sequence '" + contig + "' is not in " + lengths.source());
             }
             if (a.get(contig).maxEnd() > length) {

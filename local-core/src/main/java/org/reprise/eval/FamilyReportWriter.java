@@ -1,6 +1,11 @@
 package org.reprise.eval;
 
+import org.reprise.util.JsonOutput;
+
 import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,41 +39,37 @@ public final class FamilyReportWriter {
     }
 
     /**
+     * The same content as JSON, through {@link JsonOutput}; identity and coverage rounded to 4
+     * decimals, null where the TSV says NA.
+     *
      * @param inputs string fields written first (e.g. the file names), in order
      */
-    public static void writeJson(FamilyReport report, Map<String, String> inputs, Appendable out) throws IOException {
-        out.append("{\n");
-        for (Map.Entry<String, String> e : inputs.entrySet()) {
-            out.append("  ").append(ReportWriter.quote(e.getKey())).append(": ")
-                    .append(e.getValue() == null ? "null" : ReportWriter.quote(e.getValue())).append(",\n");
+    public static void writeJson(FamilyReport report, Map<String, String> inputs, Writer out) throws IOException {
+        Map<String, Object> tree = new LinkedHashMap<>(inputs);
+        List<Object> rows = new ArrayList<>();
+        for (FamilyReport.Row r : report.families()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("family", r.name());
+            m.put("class", r.classification());
+            m.put("length", r.length());
+            m.put("status", r.status().label());
+            m.put("best_entry", r.bestEntry());
+            m.put("identity", rounded(r.identity()));
+            m.put("coverage", rounded(r.coverage()));
+            rows.add(m);
         }
-        out.append("  \"families\": [");
-        List<FamilyReport.Row> rows = report.families();
-        for (int i = 0; i < rows.size(); i++) {
-            FamilyReport.Row r = rows.get(i);
-            out.append(i == 0 ? "\n    " : ",\n    ")
-                    .append("{\"family\": ").append(ReportWriter.quote(r.name()))
-                    .append(", \"class\": ").append(r.classification() == null ? "null" : ReportWriter.quote(r.classification()))
-                    .append(", \"length\": ").append(Integer.toString(r.length()))
-                    .append(", \"status\": ").append(ReportWriter.quote(r.status().label()))
-                    .append(", \"best_entry\": ").append(r.bestEntry() == null ? "null" : ReportWriter.quote(r.bestEntry()))
-                    .append(", \"identity\": ").append(decimal(r.identity(), "null"))
-                    .append(", \"coverage\": ").append(decimal(r.coverage(), "null")).append('}');
-        }
-        out.append(rows.isEmpty() ? "],\n" : "\n  ],\n");
-        out.append("  \"totals\": {");
-        boolean first = true;
-        for (Map.Entry<String, Integer> e : totals(report.totals()).entrySet()) {
-            out.append(first ? "" : ", ").append(ReportWriter.quote(e.getKey())).append(": ")
-                    .append(Integer.toString(e.getValue()));
-            first = false;
-        }
-        out.append("}\n}\n");
+        tree.put("families", rows);
+        tree.put("totals", new LinkedHashMap<String, Object>(totals(report.totals())));
+        JsonOutput.write(tree, out);
+    }
+
+    private static Double rounded(double v) {
+        return Double.isNaN(v) ? null : Math.round(v * 1e4) / 1e4;
     }
 
     /** The totals as (name, value) in report order. */
     private static Map<String, Integer> totals(FamilyReport.Totals t) {
-        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        Map<String, Integer> m = new LinkedHashMap<>();
         m.put("perfect", t.perfect());
         m.put("good", t.good());
         m.put("present", t.present());

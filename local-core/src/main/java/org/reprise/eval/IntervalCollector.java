@@ -1,5 +1,7 @@
 package org.reprise.eval;
 
+import org.reprise.genome.ContigDictionary;
+
 /**
  * Shared by the text readers: applies name trimming, checks an interval (already converted to
  * 0-based half-open) against the known contig lengths and adds it. Checking while reading, not
@@ -28,10 +30,10 @@ final class IntervalCollector {
         if (end < start) {
             throw in.error("end before start in " + as1Based);
         }
-        ContigLengths known = options.knownLengths();
+        ContigDictionary known = options.knownLengths();
         if (known != null) {
-            Long length = known.get(contig);
-            if (length == null) {
+            long length = known.lengthOf(contig);
+            if (length < 0) {
                 throw in.error("sequence '" + contig + "' is not in " + known.source()
                         + " (names are compared exactly; --trim-names cuts them at the first whitespace)");
             }

@@ -1,6 +1,7 @@
 package org.reprise.eval;
 
-import java.io.BufferedInputStream;
+import org.reprise.util.CompressedInput;
+
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -9,12 +10,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a text file line by line, keeping the line number so that every reader can report
- * {@code file:line} in its errors. Gzip (and BGZF, which is multi-member gzip) is detected by
- * its magic bytes rather than by the file name, so a mis-named file still works.
+ * {@code file:line} in its errors. Compressed files are read through {@link CompressedInput}.
  */
 final class LineSource implements Closeable {
     private static final int BUFFER = 1 << 16;
@@ -29,18 +28,9 @@ final class LineSource implements Closeable {
                 new InputStreamReader(open(file), StandardCharsets.UTF_8), BUFFER);
     }
 
-    /** Opens a file, transparently decompressing gzip/BGZF. */
+    /** Opens a file, transparently decompressing gzip/BGZF ({@link CompressedInput}). */
     static InputStream open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        if (b1 == 0x1f && b2 == 0x8b) {
-            // GZIPInputStream reads concatenated members, hence BGZF too.
-            return new GZIPInputStream(in, BUFFER);
-        }
-        return in;
+        return CompressedInput.open(Files.newInputStream(file));
     }
 
     /** The next line without its line terminator (a trailing '\r' is removed too), or null at the end. */

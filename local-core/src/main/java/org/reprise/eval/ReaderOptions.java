@@ -1,5 +1,7 @@
 package org.reprise.eval;
 
+import org.reprise.genome.ContigDictionary;
+
 import java.util.Set;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Set;
  * @param knownLengths    when not null, contig lengths to check every interval against
  */
 public record ReaderOptions(boolean bedInclusiveEnd, Set<String> gffTypes, boolean trimNames,
-                            ContigLengths knownLengths) {
+                            ContigDictionary knownLengths) {
 
     public ReaderOptions {
         gffTypes = Set.copyOf(gffTypes);
@@ -23,7 +25,7 @@ public record ReaderOptions(boolean bedInclusiveEnd, Set<String> gffTypes, boole
     }
 
     /** The same options, checking against the given contig lengths. */
-    public ReaderOptions withKnownLengths(ContigLengths lengths) {
+    public ReaderOptions withKnownLengths(ContigDictionary lengths) {
         return new ReaderOptions(bedInclusiveEnd, gffTypes, trimNames, lengths);
     }
 }

@@ -1,6 +1,11 @@
 package org.reprise.eval;
 
+import org.reprise.util.JsonOutput;
+
 import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +14,7 @@ import java.util.OptionalDouble;
 /**
  * Writes an {@link EvaluationResult} as a TSV table or as JSON. Ratios have 4 decimals; a ratio
  * whose denominator is 0, and TN without contig lengths, is written NA (TSV) or null (JSON).
- * The JSON is written by hand to avoid a dependency for a dozen fields.
+ * The JSON goes through {@link JsonOutput}.
  */
 public final class ReportWriter {
     /** The TSV header, also the order of the values in each row. */
@@ -42,79 +47,59 @@ public final class ReportWriter {
     }
 
     /**
-     * The same content as JSON.
+     * The same content as JSON ({@link JsonOutput}); ratios rounded to 4 decimals, null where the
+     * TSV says NA.
      *
      * @param inputs string fields written first (e.g. truth and prediction file names), in order
      */
     public static void writeJson(EvaluationResult result, boolean perContig, Map<String, String> inputs,
-                                 Appendable out) throws IOException {
-        out.append("{\n");
-        for (Map.Entry<String, String> e : inputs.entrySet()) {
-            out.append("  ").append(quote(e.getKey())).append(": ")
-                    .append(e.getValue() == null ? "null" : quote(e.getValue())).append(",\n");
-        }
+                                 Writer out) throws IOException {
+        Map<String, Object> tree = new LinkedHashMap<>(inputs);
         if (perContig) {
-            out.append("  \"contigs\": [");
-            List<EvaluationResult.ContigRow> rows = result.contigs();
-            for (int i = 0; i < rows.size(); i++) {
-                out.append(i == 0 ? "\n    " : ",\n    ")
-                        .append(jsonCounts(rows.get(i).contig(), rows.get(i).counts()));
+            List<Object> rows = new ArrayList<>();
+            for (EvaluationResult.ContigRow row : result.contigs()) {
+                rows.add(counts(row.contig(), row.counts()));
             }
-            out.append(rows.isEmpty() ? "],\n" : "\n  ],\n");
+            tree.put("contigs", rows);
         }
-        out.append("  \"all\": ").append(jsonCounts(ALL, result.all())).append(",\n");
-        out.append("  \"only_in_truth\": ").append(jsonOneSided(result.onlyInTruth())).append(",\n");
-        out.append("  \"only_in_prediction\": ").append(jsonOneSided(result.onlyInPrediction())).append('\n');
-        out.append("}\n");
+        tree.put("all", counts(ALL, result.all()));
+        tree.put("only_in_truth", oneSided(result.onlyInTruth()));
+        tree.put("only_in_prediction", oneSided(result.onlyInPrediction()));
+        JsonOutput.write(tree, out);
     }
 
-    private static String jsonCounts(String name, BaseCounts c) {
-        return "{\"contig\": " + quote(name)
-                + ", \"truth_bases\": " + c.truthBases()
-                + ", \"predicted_bases\": " + c.predictedBases()
-                + ", \"TP\": " + c.tp() + ", \"FP\": " + c.fp() + ", \"FN\": " + c.fn()
-                + ", \"TN\": " + (c.hasTrueNegatives() ? Long.toString(c.tn()) : "null")
-                + ", \"sensitivity\": " + ratio(c.sensitivity(), "null")
-                + ", \"specificity\": " + ratio(c.specificity(), "null")
-                + ", \"precision\": " + ratio(c.precision(), "null")
-                + ", \"F1\": " + ratio(c.f1(), "null") + "}";
+    private static Map<String, Object> counts(String name, BaseCounts c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("contig", name);
+        m.put("truth_bases", c.truthBases());
+        m.put("predicted_bases", c.predictedBases());
+        m.put("TP", c.tp());
+        m.put("FP", c.fp());
+        m.put("FN", c.fn());
+        m.put("TN", c.hasTrueNegatives() ? c.tn() : null);
+        m.put("sensitivity", ratio(c.sensitivity()));
+        m.put("specificity", ratio(c.specificity()));
+        m.put("precision", ratio(c.precision()));
+        m.put("F1", ratio(c.f1()));
+        return m;
     }
 
-    private static String jsonOneSided(List<EvaluationResult.OneSidedContig> list) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < list.size(); i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append("{\"contig\": ").append(quote(list.get(i).contig()))
-                    .append(", \"bases\": ").append(list.get(i).bases()).append('}');
+    private static List<Object> oneSided(List<EvaluationResult.OneSidedContig> list) {
+        List<Object> out = new ArrayList<>();
+        for (EvaluationResult.OneSidedContig c : list) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("contig", c.contig());
+            m.put("bases", c.bases());
+            out.add(m);
         }
-        return sb.append(']').toString();
+        return out;
+    }
+
+    private static Double ratio(OptionalDouble v) {
+        return v.isPresent() ? Math.round(v.getAsDouble() * 1e4) / 1e4 : null;
     }
 
     static String ratio(OptionalDouble v, String missing) {
         return v.isPresent() ? String.format(Locale.ROOT, "%.4f", v.getAsDouble()) : missing;
-    }
-
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -1,8 +1,11 @@
 package org.reprise.eval;
 
+import org.reprise.genome.ContigDictionary;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,7 +22,7 @@ public final class SoftMaskedFastaReader {
     }
 
     /** The masked bases and the contig lengths of one FASTA file. */
-    public record Result(RepeatAnnotation mask, ContigLengths lengths) {
+    public record Result(RepeatAnnotation mask, ContigDictionary lengths) {
     }
 
     /**
@@ -28,7 +31,7 @@ public final class SoftMaskedFastaReader {
      *                    soft-masked side against the --genome or against the other side)
      * @param collectMask false to only measure lengths
      */
-    public static Result read(Path fasta, ContigLengths known, boolean collectMask) throws IOException {
+    public static Result read(Path fasta, ContigDictionary known, boolean collectMask) throws IOException {
         RepeatAnnotation.Builder mask = new RepeatAnnotation.Builder();
         Map<String, Long> lengths = new LinkedHashMap<>();
         try (LineSource in = new LineSource(fasta)) {
@@ -51,7 +54,7 @@ public final class SoftMaskedFastaReader {
                     if (lengths.containsKey(name)) {
                         throw in.error("sequence '" + name + "' appears twice");
                     }
-                    if (known != null && known.get(name) == null) {
+                    if (known != null && known.indexOf(name) < 0) {
                         throw in.error("sequence '" + name + "' is not in " + known.source());
                     }
                     headerLine = in.lineNumber();
@@ -95,14 +98,19 @@ public final class SoftMaskedFastaReader {
         if (lengths.isEmpty()) {
             throw new InputFormatException(fasta, 0, "no FASTA sequence found");
         }
-        return new Result(mask.build(), new ContigLengths(lengths, fasta.toString()));
+        long[] sizes = new long[lengths.size()];
+        int i = 0;
+        for (long length : lengths.values()) {
+            sizes[i++] = length;
+        }
+        return new Result(mask.build(), ContigDictionary.of(fasta.toString(), List.copyOf(lengths.keySet()), sizes));
     }
 
-    private static void finish(LineSource in, ContigLengths known, Map<String, Long> lengths,
+    private static void finish(LineSource in, ContigDictionary known, Map<String, Long> lengths,
                                String name, long length, long headerLine) throws InputFormatException {
-        if (known != null && known.get(name) != length) {
+        if (known != null && known.lengthOf(name) != length) {
             throw new InputFormatException(in.file(), headerLine, "sequence '" + name + "' has " + length
-                    + " bases but " + known.get(name) + " in " + known.source());
+                    + " bases but " + known.lengthOf(name) + " in " + known.source());
         }
         lengths.put(name, length);
     }

@@ -1,6 +1,6 @@
 package org.reprise.extend;
 
-import org.reprise.discover.Parameters;
+import org.reprise.params.Parameters;
 
 /**
  * Grows one side of a consensus by aligning every copy of the seed at once (REPrise's extension).

@@ -1,6 +1,6 @@
 package org.reprise.extend;
 
-import org.reprise.discover.Parameters;
+import org.reprise.params.Parameters;
 
 /**
  * REPrise's "loose masking": the element a copy holds is found by aligning the final consensus to

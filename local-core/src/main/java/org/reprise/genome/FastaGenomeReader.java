@@ -1,11 +1,10 @@
 package org.reprise.genome;
 
-import htsjdk.samtools.util.BlockCompressedInputStream;
+import org.reprise.util.CompressedInput;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,10 +13,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Loads a FASTA file, plain, gzip or BGZF (htsjdk's reader), into a {@link Genome}.
+ * Loads a FASTA file, plain, gzip or BGZF ({@link CompressedInput}), into a {@link Genome}.
  *
  * <p>We parse the records ourselves rather than through htsjdk's FastaSequenceFile because a bad
  * letter must be reported with its contig and line number, and because we convert to codes on the
@@ -39,8 +37,10 @@ public final class FastaGenomeReader {
     }
 
     /**
-     * Opens a FASTA file for reading whatever its compression: BGZF through htsjdk's
-     * BlockCompressedInputStream, other gzip through the JDK, plain text as is.
+     * Opens a FASTA file for reading whatever its compression ({@link CompressedInput}).
+     *
+     * @throws NoSuchFileException if it does not exist
+     * @throws GenomeFormatException if it is a directory or empty
      */
     public static InputStream open(Path path) throws IOException {
         if (!Files.exists(path)) {
@@ -52,17 +52,7 @@ public final class FastaGenomeReader {
         if (Files.size(path) == 0) {
             throw new GenomeFormatException("input file is empty: " + path);
         }
-        BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-        raw.mark(4);
-        int b1 = raw.read(), b2 = raw.read();
-        raw.reset();
-        if (b1 == 0x1f && b2 == 0x8b) {
-            if (BlockCompressedInputStream.isValidFile(raw)) {
-                return new BufferedInputStream(new BlockCompressedInputStream(raw), 1 << 16);
-            }
-            return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
-        }
-        return raw;
+        return CompressedInput.open(Files.newInputStream(path));
     }
 
     /** Parses FASTA from a stream; {@code source} names it in messages. */
@@ -70,42 +60,95 @@ public final class FastaGenomeReader {
         List<String> names = new ArrayList<>();
         List<byte[]> seqs = new ArrayList<>();
         stream(in, source, new ContigSink() {
+            private GrowableCodes current;
+
             @Override
-            public boolean wants(int index, String name) {
-                return true;
+            public void start(int index, String name) {
+                current = new GrowableCodes(name);
             }
 
             @Override
-            public void contig(int index, String name, long length, byte[] codes) {
+            public void bases(byte[] codes, int from, int to) {
+                current.add(codes, from, to);
+            }
+
+            @Override
+            public void end(int index, String name, long length) {
                 names.add(name);
-                seqs.add(codes);
+                seqs.add(current.toArray());
+                current = null;
             }
         });
         return Genome.of(source, names, seqs);
     }
 
-    /**
-     * What {@link #stream} hands each record to. A record the sink does not want is checked
-     * and measured but its bases are not kept, so a pass that only needs the contig table, or one
-     * partition's contigs, holds one contig's bases at most.
-     */
-    public interface ContigSink {
-        /** Whether the bases of record {@code index} (0-based, file order) are wanted. */
-        boolean wants(int index, String name);
+    /** What {@link #scan} learns in its pass: the contigs, and how many bases are A, C, G or T. */
+    public record Scan(ContigDictionary contigs, long validBases) {
+    }
 
-        /** A whole record: its codes, or null when not wanted. */
-        void contig(int index, String name, long length, byte[] codes) throws IOException;
+    /**
+     * The contig table of a FASTA stream in one pass, with every letter checked as {@link #parse}
+     * checks it; when {@code codesOut} is not null, every contig's base codes are written to it
+     * (one byte a base, contigs end to end: byte i is genome position i), so that later passes
+     * read bases by position instead of parsing the FASTA again. Bases are passed on in blocks:
+     * no contig is ever held whole, so contigs may pass 2^31 bases.
+     */
+    public static Scan scan(InputStream in, String source, OutputStream codesOut) throws IOException {
+        List<String> names = new ArrayList<>();
+        long[][] lengths = {new long[1024]};
+        long[] valid = {0};
+        stream(in, source, new ContigSink() {
+            @Override
+            public void bases(byte[] codes, int from, int to) throws IOException {
+                if (codesOut != null) {
+                    codesOut.write(codes, from, to - from);
+                }
+                long v = 0;
+                for (int i = from; i < to; i++) {
+                    if (codes[i] < BaseCode.INVALID) {
+                        v++;
+                    }
+                }
+                valid[0] += v;
+            }
+
+            @Override
+            public void end(int index, String name, long contigLength) {
+                if (index == lengths[0].length) {
+                    lengths[0] = Arrays.copyOf(lengths[0], index * 2);
+                }
+                names.add(name);
+                lengths[0][index] = contigLength;
+            }
+        });
+        return new Scan(ContigDictionary.of(source, names, Arrays.copyOf(lengths[0], names.size())), valid[0]);
+    }
+
+    /** What {@link #stream} hands each record to, as it reads. */
+    public interface ContigSink {
+        /** Record {@code index} (0-based, file order) starts. */
+        default void start(int index, String name) throws IOException {
+        }
+
+        /** The next bases of the current record, as codes: {@code codes[from..to)} (the array is reused). */
+        void bases(byte[] codes, int from, int to) throws IOException;
+
+        /** The record ended, with {@code length} bases in all. */
+        void end(int index, String name, long length) throws IOException;
     }
 
     /**
      * Parses FASTA from a stream record by record, with the checks and messages of {@link #parse}
-     * (bad letters name the contig and line, duplicate names, empty input).
+     * (bad letters name the contig and line, duplicate names, empty input), handing the bases to
+     * the sink in blocks as they come.
      */
     public static void stream(InputStream in, String source, ContigSink sink) throws IOException {
         Set<String> seen = new HashSet<>();
         byte[] buf = new byte[1 << 16];
-        GrowableCodes current = null;
+        byte[] block = new byte[1 << 16];
+        int fill = 0;
         String currentName = null;
+        long currentLength = 0;
         int records = 0;
         long total = 0;
         long line = 1;
@@ -123,7 +166,8 @@ public final class FastaGenomeReader {
                             throw new GenomeFormatException(source + " line " + line + ": duplicate contig name '"
                                     + currentName + "'");
                         }
-                        current = new GrowableCodes(sink.wants(records, currentName));
+                        currentLength = 0;
+                        sink.start(records, currentName);
                         inHeader = false;
                         atLineStart = true;
                         line++;
@@ -138,9 +182,13 @@ public final class FastaGenomeReader {
                     continue;
                 }
                 if (atLineStart && b == '>') {
-                    if (current != null) {
-                        total += current.size;
-                        sink.contig(records++, currentName, current.size, current.toArray());
+                    if (currentName != null) {
+                        if (fill > 0) {
+                            sink.bases(block, 0, fill);
+                            fill = 0;
+                        }
+                        total += currentLength;
+                        sink.end(records++, currentName, currentLength);
                     }
                     header.setLength(0);
                     inHeader = true;
@@ -152,18 +200,23 @@ public final class FastaGenomeReader {
                 }
                 byte code = BaseCode.fromAscii(b);
                 if (code == BaseCode.ILLEGAL) {
-                    if (current == null) {
+                    if (currentName == null) {
                         throw new GenomeFormatException(source + " line " + line
                                 + ": not FASTA (text before the first '>' header)");
                     }
                     throw new GenomeFormatException(source + " line " + line + ", contig " + currentName
                             + ": '" + printable(b) + "' is not a base or IUPAC ambiguity code");
                 }
-                if (current == null) {
+                if (currentName == null) {
                     throw new GenomeFormatException(source + " line " + line
                             + ": not FASTA (sequence before the first '>' header)");
                 }
-                current.add(code);
+                block[fill++] = code;
+                currentLength++;
+                if (fill == block.length) {
+                    sink.bases(block, 0, fill);
+                    fill = 0;
+                }
             }
         }
         if (inHeader) {
@@ -171,11 +224,15 @@ public final class FastaGenomeReader {
             if (!seen.add(currentName)) {
                 throw new GenomeFormatException(source + " line " + line + ": duplicate contig name '" + currentName + "'");
             }
-            current = new GrowableCodes(sink.wants(records, currentName));
+            currentLength = 0;
+            sink.start(records, currentName);
         }
-        if (current != null) {
-            total += current.size;
-            sink.contig(records++, currentName, current.size, current.toArray());
+        if (currentName != null) {
+            if (fill > 0) {
+                sink.bases(block, 0, fill);
+            }
+            total += currentLength;
+            sink.end(records++, currentName, currentLength);
         }
         if (records == 0) {
             throw new GenomeFormatException(source + ": no FASTA record (no '>' header)");
@@ -203,34 +260,32 @@ public final class FastaGenomeReader {
         return c >= 33 && c < 127 ? String.valueOf((char) c) : String.format("\\x%02x", c);
     }
 
-    /** A byte buffer that grows by half again; contigs are limited to 2^31 - 16 bases. */
+    /** A contig's codes, growing by half again; a contig held whole is limited to 2^31 - 16 bases. */
     private static final class GrowableCodes {
-        private final boolean keep;
-        private byte[] data;
-        private long size;
+        private final String name;
+        private byte[] data = new byte[1 << 12];
+        private int size;
 
-        GrowableCodes(boolean keep) {
-            this.keep = keep;
-            this.data = keep ? new byte[1 << 12] : null;
+        GrowableCodes(String name) {
+            this.name = name;
         }
 
-        void add(byte code) {
-            if (!keep) {
-                size++;
-                return;
+        void add(byte[] codes, int from, int to) {
+            int n = to - from;
+            if ((long) size + n > Integer.MAX_VALUE - 16) {
+                throw new GenomeFormatException("contig " + name + " is longer than " + (Integer.MAX_VALUE - 16)
+                        + " bases, more than one piece of memory holds: run it with --strategy partitioned");
             }
-            if (size == data.length) {
-                long grown = Math.min((long) Integer.MAX_VALUE - 16, size + (size >> 1) + 16L);
-                if (grown <= size) {
-                    throw new GenomeFormatException("contig longer than " + size + " bases is not supported yet");
-                }
+            if (size + n > data.length) {
+                long grown = Math.max((long) size + n, Math.min((long) Integer.MAX_VALUE - 16, size + (size >> 1) + 16L));
                 data = Arrays.copyOf(data, (int) grown);
             }
-            data[(int) size++] = code;
+            System.arraycopy(codes, from, data, size, n);
+            size += n;
         }
 
         byte[] toArray() {
-            return keep ? Arrays.copyOf(data, (int) size) : null;
+            return Arrays.copyOf(data, size);
         }
     }
 }

@@ -1,14 +1,13 @@
 package org.reprise.genome;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * An assembly held as base codes ({@link BaseCode}), one byte array per contig, with a genome-wide
- * coordinate space in which contig i occupies [start_i, start_i + length_i) and contigs follow each
- * other in input order without gaps.
+ * An assembly held as base codes ({@link BaseCode}), one byte array per contig, over the
+ * coordinates of its {@link ContigDictionary} (contigs end to end in input order, no gaps;
+ * positions 0-based, intervals half-open).
  *
  * <p>REPrise concatenates contigs with 11,000 invalid bases between them so that no k-mer or
  * alignment crosses a contig end. We keep no padding in memory (250,000 contigs would cost 2.75
@@ -17,44 +16,60 @@ import java.util.List;
  *
  * <p>Immutable after construction.
  */
-public final class Genome implements ContigCoordinates {
+public final class Genome {
     /** The separator REPrise puts before, between and after contigs; it enters the default k. */
     public static final int REPRISE_PADDING = 11_000;
 
-    private final String source;
+    private final ContigDictionary dictionary;
     private final List<Contig> contigs;
-    private final long[] starts;
     private final byte[][] codes;
-    private final long length;
 
-    private Genome(String source, List<Contig> contigs, byte[][] codes) {
-        this.source = source;
-        this.contigs = Collections.unmodifiableList(contigs);
+    private Genome(ContigDictionary dictionary, byte[][] codes) {
+        this.dictionary = dictionary;
         this.codes = codes;
-        this.starts = new long[contigs.size()];
-        long total = 0;
-        for (int i = 0; i < starts.length; i++) {
-            starts[i] = contigs.get(i).start();
-            total += contigs.get(i).length();
+        List<Contig> list = new ArrayList<>(codes.length);
+        for (int i = 0; i < codes.length; i++) {
+            list.add(new Contig(dictionary.contigName(i), i, dictionary.contigStart(i), codes[i].length));
         }
-        this.length = total;
+        this.contigs = Collections.unmodifiableList(list);
     }
 
     /**
      * Builds a genome from named code arrays (values 0..3 or {@link BaseCode#INVALID}), in order.
      * The arrays are used as they are, not copied.
+     *
+     * @throws IllegalArgumentException if the sizes differ or a name repeats
      */
     public static Genome of(String source, List<String> names, List<byte[]> codes) {
         if (names.size() != codes.size()) {
             throw new IllegalArgumentException("names and sequences differ in number");
         }
-        List<Contig> contigs = new ArrayList<>(names.size());
-        long start = 0;
-        for (int i = 0; i < names.size(); i++) {
-            contigs.add(new Contig(names.get(i), i, start, codes.get(i).length));
-            start += codes.get(i).length;
+        long[] lengths = new long[codes.size()];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = codes.get(i).length;
         }
-        return new Genome(source, contigs, codes.toArray(new byte[0][]));
+        return new Genome(ContigDictionary.of(source, names, lengths), codes.toArray(new byte[0][]));
+    }
+
+    /**
+     * A genome read back from its bases (a byte a base, contigs end to end), as written by
+     * {@link FastaGenomeReader#scan}: what the exact strategy holds after a scan.
+     *
+     * @param read reads the codes of genome positions {@code [position, position + len)} into {@code dst[off..]}
+     * @throws GenomeFormatException if a contig is too long to hold whole (2^31 bases or more)
+     */
+    public static Genome load(ContigDictionary contigs, BasesSource read) throws java.io.IOException {
+        byte[][] codes = new byte[contigs.contigCount()][];
+        for (int c = 0; c < codes.length; c++) {
+            long length = contigs.contigLength(c);
+            if (length > Integer.MAX_VALUE - 16) {
+                throw new GenomeFormatException("contig " + contigs.contigName(c) + " has " + length
+                        + " bases, more than one piece of memory holds: run it with --strategy partitioned");
+            }
+            codes[c] = new byte[(int) length];
+            read.read(contigs.contigStart(c), codes[c], 0, codes[c].length);
+        }
+        return new Genome(contigs, codes);
     }
 
     /** Convenience for tests and small inputs: sequences as letters. */
@@ -76,16 +91,20 @@ public final class Genome implements ContigCoordinates {
         return of(source, names, codes);
     }
 
+    /** The contig table: names, lengths, starts. */
+    public ContigDictionary dictionary() {
+        return dictionary;
+    }
+
     /** Where the genome came from (a path or URI), for messages and the summary. */
     public String source() {
-        return source;
+        return dictionary.source();
     }
 
     public List<Contig> contigs() {
         return contigs;
     }
 
-    @Override
     public int contigCount() {
         return contigs.size();
     }
@@ -94,38 +113,14 @@ public final class Genome implements ContigCoordinates {
         return contigs.get(index);
     }
 
-    @Override
-    public String contigName(int contigIndex) {
-        return contigs.get(contigIndex).name();
-    }
-
-    @Override
-    public long contigStart(int contigIndex) {
-        return starts[contigIndex];
-    }
-
-    @Override
-    public long contigLength(int contigIndex) {
-        return contigs.get(contigIndex).length();
-    }
-
     /** All bases, valid or not, of all contigs. */
-    @Override
     public long length() {
-        return length;
+        return dictionary.length();
     }
 
-    /**
-     * The buffer length REPrise computes its default k from: all bases plus 11,000 separator bases
-     * for each contig and two more.
-     */
+    /** {@link ContigDictionary#repriseBufferLength()}. */
     public long repriseBufferLength() {
-        return repriseBufferLength(length, contigs.size());
-    }
-
-    /** {@link #repriseBufferLength()} of a genome known only by its size and contig count. */
-    public static long repriseBufferLength(long bases, int contigCount) {
-        return bases + (long) REPRISE_PADDING * (contigCount + 2);
+        return dictionary.repriseBufferLength();
     }
 
     /** The codes of one contig, for hot loops; index i is genome position contig.start() + i. */
@@ -134,9 +129,8 @@ public final class Genome implements ContigCoordinates {
     }
 
     /** The index of the contig holding a genome position (binary search over contig starts). */
-    @Override
     public int contigIndexAt(long pos) {
-        return ContigCoordinates.indexAt(starts, length, pos);
+        return dictionary.contigIndexAt(pos);
     }
 
     public Contig contigAt(long pos) {
@@ -145,13 +139,13 @@ public final class Genome implements ContigCoordinates {
 
     /** Whether two genome positions lie in the same contig. */
     public boolean sameContig(long a, long b) {
-        return contigIndexAt(a) == contigIndexAt(b);
+        return dictionary.sameContig(a, b);
     }
 
     /** The code at a genome position. */
     public int base(long pos) {
         int c = contigIndexAt(pos);
-        return codes[c][(int) (pos - starts[c])];
+        return codes[c][(int) (pos - dictionary.contigStart(c))];
     }
 
     /** Number of bases that are A, C, G or T. */

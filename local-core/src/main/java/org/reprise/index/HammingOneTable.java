@@ -1,5 +1,9 @@
 package org.reprise.index;
 
+import org.reprise.util.IntBuffer;
+import org.reprise.util.LongBuffer;
+import org.reprise.util.PairRadixSort;
+
 import java.util.Arrays;
 
 /**
@@ -153,7 +157,7 @@ public final class HammingOneTable {
      * Writes the genome positions of x's forward copies (k-mers within one mismatch of x) and of
      * its reverse copies (k-mers within one mismatch of rc(x)) into the buffers, unsorted.
      */
-    public void positions(int x, IntBuffer forward, IntBuffer reverse) {
+    public void positions(int x, LongBuffer forward, LongBuffer reverse) {
         forward.clear();
         reverse.clear();
         append(x, forward);
@@ -170,9 +174,9 @@ public final class HammingOneTable {
         }
     }
 
-    private void append(int kmer, IntBuffer out) {
+    private void append(int kmer, LongBuffer out) {
         int s = index.occurrenceStart(kmer), e = index.occurrenceEnd(kmer);
-        int[] a = out.ensureCapacity(out.size() + e - s);
+        long[] a = out.ensureCapacity(out.size() + e - s);
         int n = out.size();
         for (int i = s; i < e; i++) {
             a[n++] = index.position(i);

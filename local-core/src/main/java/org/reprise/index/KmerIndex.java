@@ -3,6 +3,8 @@ package org.reprise.index;
 import org.reprise.genome.BaseCode;
 import org.reprise.genome.Genome;
 
+import org.reprise.util.IntBuffer;
+
 import java.util.Arrays;
 
 /**
@@ -59,12 +61,26 @@ public final class KmerIndex {
 
     /** As {@link #build(Genome, int)}, every pass split among the given workers (same index). */
     public static KmerIndex build(Genome genome, int k, org.reprise.parallel.Workers workers) {
+        return build(genome, k, workers, null);
+    }
+
+    /**
+     * As {@link #build(Genome, int, org.reprise.parallel.Workers)}, indexing only the k-mers that
+     * start in each contig's owned range: {@code owned[2c] .. owned[2c+1]} (contig offsets,
+     * half-open), or every k-mer when {@code owned} is null. A partition's genome holds its chunks'
+     * padded intervals as contigs, and owns only their cores (docs/ARCHITECTURE.md, partitions).
+     */
+    public static KmerIndex build(Genome genome, int k, org.reprise.parallel.Workers workers, long[] owned) {
+        if (owned != null && owned.length != 2 * genome.contigCount()) {
+            throw new IllegalArgumentException("owned ranges for " + owned.length / 2 + " contigs, the genome has "
+                    + genome.contigCount());
+        }
         if (genome.length() >= Integer.MAX_VALUE) {
             throw new UnsupportedOperationException("genomes of 2^31 bases or more are not supported by the "
                     + "single-machine index yet (" + genome.length() + " bases); split the input or use the Spark job");
         }
         KmerCodec codec = new KmerCodec(k);
-        long valid = countValidPositions(genome, k);
+        long valid = countValidPositions(genome, k, owned);
         int prefixLen = choosePrefixLength(k, valid);
         int suffixShift = 2 * (k - prefixLen);
         long suffixMask = suffixShift == 0 ? 0 : (1L << suffixShift) - 1;
@@ -80,7 +96,7 @@ public final class KmerIndex {
         int[][] counts = new int[pieces][];
         map(workers, pieces, r -> {
             int[] c = new int[buckets];
-            forEachKmer(genome, k, length * r / pieces, length * (r + 1) / pieces,
+            forEachKmer(genome, k, owned, length * r / pieces, length * (r + 1) / pieces,
                     (code, pos) -> c[(int) (code >>> suffixShift)]++);
             counts[r] = c;
         });
@@ -99,7 +115,7 @@ public final class KmerIndex {
         long[] packed = new long[n];
         map(workers, pieces, r -> {
             int[] cursor = counts[r];
-            forEachKmer(genome, k, length * r / pieces, length * (r + 1) / pieces, (code, pos) -> {
+            forEachKmer(genome, k, owned, length * r / pieces, length * (r + 1) / pieces, (code, pos) -> {
                 int b = (int) (code >>> suffixShift);
                 packed[cursor[b]++] = ((code & suffixMask) << 31) | pos;
             });
@@ -181,8 +197,11 @@ public final class KmerIndex {
         void visit(long code, int position);
     }
 
-    /** Visits the k-mers of valid bases starting in [from, to), in genome order, with code and position. */
-    static void forEachKmer(Genome genome, int k, long from, long to, KmerVisitor visitor) {
+    /**
+     * Visits the k-mers of valid bases starting in [from, to) (and in their contig's owned range,
+     * when given), in genome order, with code and position.
+     */
+    static void forEachKmer(Genome genome, int k, long[] owned, long from, long to, KmerVisitor visitor) {
         long mask = (1L << (2 * k)) - 1;
         if (from >= to) {
             return;
@@ -191,11 +210,15 @@ public final class KmerIndex {
             byte[] codes = genome.codes(c);
             int start = (int) genome.contig(c).start();
             // k-mers starting in [from, to) read bases from 'from' up to to + k - 2.
-            int first = (int) Math.max(0, from - start);
-            int last = (int) Math.min(codes.length, to - start + k - 1);
+            long first = Math.max(0, from - start);
+            long last = Math.min(codes.length, to - start + k - 1);
+            if (owned != null) {
+                first = Math.max(first, owned[2 * c]);
+                last = Math.min(last, owned[2 * c + 1] + k - 1);
+            }
             long code = 0;
             int run = 0;
-            for (int i = first; i < last; i++) {
+            for (int i = (int) first; i < last; i++) {
                 int b = codes[i];
                 if (b >= BaseCode.INVALID) {
                     run = 0;
@@ -224,19 +247,11 @@ public final class KmerIndex {
         }
     }
 
-    static long countValidPositions(Genome genome, int k) {
-        long n = 0;
-        for (int c = 0; c < genome.contigCount(); c++) {
-            int run = 0;
-            for (byte b : genome.codes(c)) {
-                if (b >= BaseCode.INVALID) {
-                    run = 0;
-                } else if (++run >= k) {
-                    n++;
-                }
-            }
-        }
-        return n;
+    /** The k-mer positions {@link #forEachKmer} visits over the whole genome. */
+    static long countValidPositions(Genome genome, int k, long[] owned) {
+        long[] n = {0};
+        forEachKmer(genome, k, owned, 0, genome.length(), (code, pos) -> n[0]++);
+        return n[0];
     }
 
     public Genome genome() {

@@ -3,8 +3,8 @@ package org.reprise.io;
 import org.reprise.discover.DiscoveryResult;
 import org.reprise.discover.Element;
 import org.reprise.discover.Family;
-import org.reprise.discover.SeedTable;
-import org.reprise.genome.ContigCoordinates;
+import org.reprise.seeds.SeedTable;
+import org.reprise.genome.ContigDictionary;
 import org.reprise.index.KmerCodec;
 
 import java.io.IOException;
@@ -42,11 +42,11 @@ public final class LibraryWriters {
      * (0-based position of the k-mer's first occurrence on the contig), count descending.
      */
     public static void writeFreq(DiscoveryResult result, Writer out) throws IOException {
-        writeFreq(result.seeds(), result.k(), result.genome(), out);
+        writeFreq(result.seeds(), result.k(), result.genome().dictionary(), out);
     }
 
-    /** {@link #writeFreq(DiscoveryResult, Writer)} from the seed table and the contig coordinates. */
-    public static void writeFreq(SeedTable seeds, int k, ContigCoordinates contigs, Writer out) throws IOException {
+    /** {@link #writeFreq(DiscoveryResult, Writer)} from the seed table and the contig dictionary. */
+    public static void writeFreq(SeedTable seeds, int k, ContigDictionary contigs, Writer out) throws IOException {
         KmerCodec codec = new KmerCodec(k);
         StringBuilder line = new StringBuilder(128);
         for (int i = 0; i < seeds.size(); i++) {
@@ -60,24 +60,46 @@ public final class LibraryWriters {
     }
 
     /**
+     * {@code .bed} of the partitioned strategy: the same lines as {@link #writeBed(List, ContigDictionary, Writer)},
+     * sorted by genome position (contig in file order, start, end, family), as most BED tools want them.
+     */
+    public static void writeBedByPosition(List<Family> families, ContigDictionary contigs, Writer out) throws IOException {
+        List<Element> all = new java.util.ArrayList<>();
+        for (Family f : families) {
+            all.addAll(f.elements());
+        }
+        all.sort(java.util.Comparator.comparingInt(Element::contigIndex).thenComparingLong(Element::start)
+                .thenComparingLong(Element::end).thenComparingInt(Element::family));
+        StringBuilder line = new StringBuilder(128);
+        for (Element e : all) {
+            out.append(bedLine(line, e, contigs));
+        }
+    }
+
+    /** One BED6 line of an element ({@code R=<n>} its family's number). */
+    private static StringBuilder bedLine(StringBuilder line, Element e, ContigDictionary contigs) {
+        line.setLength(0);
+        return line.append(contigs.contigName(e.contigIndex())).append('\t').append(e.start()).append('\t')
+                .append(e.end()).append("\tR=").append(e.family()).append('\t').append(e.length())
+                .append('\t').append(e.strand()).append('\n');
+    }
+
+    /**
      * {@code .bed}: BED6, 0-based half-open: {@code contig start end R=<n> length strand}, families
      * in order, elements in copy order (forward copies, then reverse ones, each by position).
      */
     public static void writeBed(DiscoveryResult result, Writer out) throws IOException {
-        writeBed(result.families(), result.genome(), out);
+        writeBed(result.families(), result.genome().dictionary(), out);
     }
 
     /** {@link #writeBed(DiscoveryResult, Writer)} from the families and the contig names. */
-    public static void writeBed(List<Family> families, ContigCoordinates contigs, Writer out) throws IOException {
+    public static void writeBed(List<Family> families, ContigDictionary contigs, Writer out) throws IOException {
         StringBuilder line = new StringBuilder(128);
         for (Family f : families) {
             for (Element e : f.elements()) {
-                line.setLength(0);
-                line.append(contigs.contigName(e.contigIndex())).append('\t').append(e.start()).append('\t')
-                        .append(e.end()).append("\tR=").append(f.number()).append('\t').append(e.length())
-                        .append('\t').append(e.strand()).append('\n');
-                out.append(line);
+                out.append(bedLine(line, e, contigs));
             }
         }
     }
+
 }

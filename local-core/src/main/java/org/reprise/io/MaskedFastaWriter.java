@@ -1,7 +1,7 @@
 package org.reprise.io;
 
 import org.reprise.genome.FastaGenomeReader;
-import org.reprise.genome.ContigCoordinates;
+import org.reprise.genome.ContigDictionary;
 import org.reprise.genome.Genome;
 import org.reprise.genome.GenomeFormatException;
 import org.reprise.mask.Bitmask;
@@ -30,7 +30,7 @@ public final class MaskedFastaWriter {
 
     public static void write(Path input, Genome genome, Bitmask mask, Style style, OutputStream out) throws IOException {
         try (InputStream in = FastaGenomeReader.open(input)) {
-            write(in, input.toString(), genome, mask, style, out);
+            write(in, input.toString(), genome.dictionary(), mask, style, out);
         }
     }
 
@@ -38,7 +38,7 @@ public final class MaskedFastaWriter {
      * Copies the FASTA read from {@code in} (decompressed) with the bases set in {@code mask}
      * masked; {@code contigs} is the genome it was read as, to check nothing changed meanwhile.
      */
-    public static void write(InputStream in, String input, ContigCoordinates genome, Bitmask mask, Style style,
+    public static void write(InputStream in, String input, ContigDictionary genome, Bitmask mask, Style style,
                              OutputStream out) throws IOException {
         {
             byte[] buf = new byte[1 << 16];

@@ -20,9 +20,10 @@ import java.util.Map;
  * only when all of them are complete: a run that fails leaves no file that looks finished (the
  * temporary ones are deleted by {@link #close()} unless {@link #commit()} ran).
  */
-public final class OutputFiles implements AutoCloseable {
+public final class OutputFiles implements OutputSink, AutoCloseable {
     private final String prefix;
     private final Map<Path, Path> pending = new LinkedHashMap<>();
+    private final List<Path> scratch = new ArrayList<>();
     private boolean committed;
 
     /** Outputs are {@code prefix + suffix}; the prefix's folder must exist and be writable. */
@@ -43,15 +44,28 @@ public final class OutputFiles implements AutoCloseable {
     }
 
     /** Opens a temporary file for an output; it becomes {@code prefix + suffix} on commit. */
+    @Override
     public Writer open(String suffix) throws IOException {
         return new BufferedWriter(new OutputStreamWriter(openStream(suffix), StandardCharsets.US_ASCII), 1 << 16);
     }
 
+    @Override
     public OutputStream openStream(String suffix) throws IOException {
         Path target = path(suffix);
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         pending.put(tmp, target);
         return Files.newOutputStream(tmp);
+    }
+
+    /**
+     * A working file beside the outputs (so on the same disk), never committed: deleted by
+     * {@link #close()} whether the run succeeded or not.
+     */
+    public Path scratch(String suffix) {
+        Path target = path(suffix);
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".scratch-" + ProcessHandle.current().pid());
+        scratch.add(tmp);
+        return tmp;
     }
 
     /** Renames every temporary file to its final name. */
@@ -70,9 +84,16 @@ public final class OutputFiles implements AutoCloseable {
         return committed ? new ArrayList<>(pending.values()) : List.of();
     }
 
-    /** Deletes what was not committed. */
+    /** Deletes the scratch files and what was not committed. */
     @Override
     public void close() {
+        for (Path tmp : scratch) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // Best effort: a hidden file with a scratch name.
+            }
+        }
         if (committed) {
             return;
         }

@@ -29,14 +29,21 @@ public final class RepeatLibrary {
         List<LibraryEntry> entries = new ArrayList<>();
         try (InputStream in = FastaGenomeReader.open(fasta)) {
             FastaGenomeReader.stream(in, fasta.toString(), new FastaGenomeReader.ContigSink() {
+                private final java.io.ByteArrayOutputStream codes = new java.io.ByteArrayOutputStream();
+
                 @Override
-                public boolean wants(int index, String name) {
-                    return true;
+                public void start(int index, String name) {
+                    codes.reset();
                 }
 
                 @Override
-                public void contig(int index, String name, long length, byte[] codes) {
-                    entries.add(LibraryEntry.fromHeaderWord(name, codes));
+                public void bases(byte[] block, int from, int to) {
+                    codes.write(block, from, to - from);
+                }
+
+                @Override
+                public void end(int index, String name, long length) {
+                    entries.add(LibraryEntry.fromHeaderWord(name, codes.toByteArray()));
                 }
             });
         }

@@ -86,7 +86,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>All ranges are half-open, {@code [start, end)}, with {@code 0 <= start <= end <= size()};
  * an empty range is valid (it is free, a claim of it succeeds trivially).
  */
-public final class Bitmask {
+public final class Bitmask implements RangeMask {
 
     /** Largest size accepted: the array of words is indexed by an {@code int}. */
     public static final long MAX_SIZE_IN_BITS = (long) Integer.MAX_VALUE << 6;
@@ -143,6 +143,7 @@ public final class Bitmask {
      * authoritative. Useful to skip a claim that would obviously fail without writing to
      * (and bouncing the cache lines of) any word.
      */
+    @Override
     public boolean isRangeFree(long start, long end) {
         checkRange(start, end);
         if (start == end) {
@@ -303,6 +304,45 @@ public final class Bitmask {
             n += Long.bitCount(words.getOpaque(w) & mask(w, first, last, start, end));
         }
         return n;
+    }
+
+    /**
+     * The first set bit at or after {@code from}, or {@link #size()} when there is none (opaque
+     * reads: for a mask no one is changing, e.g. to list a finished mask's runs).
+     */
+    public long nextSetBit(long from) {
+        return next(from, false);
+    }
+
+    /** The first clear bit at or after {@code from}, or {@link #size()} when there is none (as {@link #nextSetBit}). */
+    public long nextClearBit(long from) {
+        return next(from, true);
+    }
+
+    private long next(long from, boolean clear) {
+        if (from < 0) {
+            throw new IllegalArgumentException("position " + from + " is negative");
+        }
+        if (from >= size) {
+            return size;
+        }
+        int w = wordIndex(from);
+        long word = words.getOpaque(w);
+        if (clear) {
+            word = ~word;
+        }
+        word &= ALL_ONES << from;
+        int n = words.length();
+        while (word == 0) {
+            if (++w == n) {
+                return size;
+            }
+            word = words.getOpaque(w);
+            if (clear) {
+                word = ~word;
+            }
+        }
+        return Math.min(size, ((long) w << 6) + Long.numberOfTrailingZeros(word));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.reprise.discover;
 
 import org.reprise.cli.AlgorithmOptions;
+import org.reprise.params.Parameters;
 import org.reprise.genome.Genome;
 import picocli.CommandLine;
 

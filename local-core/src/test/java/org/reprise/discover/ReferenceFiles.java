@@ -1,6 +1,6 @@
 package org.reprise.discover;
 
-import org.reprise.genome.ContigCoordinates;
+import org.reprise.genome.ContigDictionary;
 import org.reprise.genome.FastaGenomeReader;
 import org.reprise.genome.Genome;
 import org.reprise.io.LibraryWriters;
@@ -95,7 +95,7 @@ public final class ReferenceFiles {
      * TAB freq TAB contig TAB position}: REPrise's buffer has 11,000 separator bases before the
      * first contig and before each contig.
      */
-    public static String[] repriseFreqOnContigs(String freq, ContigCoordinates genome) {
+    public static String[] repriseFreqOnContigs(String freq, ContigDictionary genome) {
         String[] lines = freq.split("\n");
         long[] bufferStart = new long[genome.contigCount()];
         long offset = Genome.REPRISE_PADDING;

@@ -8,7 +8,9 @@ import org.reprise.genome.Genome;
 import org.reprise.index.HammingOneTable;
 import org.reprise.index.KmerCodec;
 import org.reprise.index.KmerIndex;
+import org.reprise.params.Parameters;
 import org.reprise.parallel.Workers;
+import org.reprise.seeds.SeedCandidates;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,7 +70,7 @@ class RepriseReferenceTest {
         }
 
         Genome genome = c.genome();
-        String[] theirs = ReferenceFiles.repriseFreqOnContigs(ReferenceFiles.text(c.file(".freq")), genome);
+        String[] theirs = ReferenceFiles.repriseFreqOnContigs(ReferenceFiles.text(c.file(".freq")), genome.dictionary());
         Set<String> lastBlock = lastPartialBlock(genome, c.parameters());
         List<String> ours = new ArrayList<>();
         int added = 0;
@@ -88,17 +90,17 @@ class RepriseReferenceTest {
      * and n >= 1,000, the last n mod 1,000 (REPrise run with -pa 1, blocks of 1,000).
      */
     static Set<String> lastPartialBlock(Genome genome, Parameters p) {
-        int k = Discovery.kFor(genome, p);
+        int k = p.kFor(genome.dictionary());
         try (Workers workers = new Workers(1)) {
             KmerIndex index = KmerIndex.build(genome, k);
             HammingOneTable table = p.dist == 1 ? HammingOneTable.build(index, p.minFreq) : null;
-            SeedCandidates.Ranked ranked = SeedCandidates.rankCandidates(index, p, table, workers);
+            SeedCandidates.Ranked ranked = SeedCandidates.rank(index, p, table, workers);
             int n = ranked.size();
             int block = Math.min(n, 1000);
             KmerCodec codec = index.codec();
             Set<String> kmers = new HashSet<>();
             for (int i = n / block * block; i < n; i++) {
-                kmers.add(codec.decode(index.kmer(ranked.kmers[i])));
+                kmers.add(codec.decode(index.kmer(ranked.kmer(i))));
             }
             return kmers;
         }

@@ -1,5 +1,7 @@
 package org.reprise.eval;
 
+import org.reprise.genome.ContigDictionary;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +63,7 @@ class BadInputTest {
 
     @Test
     void intervalBeyondContigEnd() throws Exception {
-        ContigLengths lengths = ContigLengths.fromFai(write(dir, "g.fai", GENOME_FAI));
+        ContigDictionary lengths = ContigSources.fromFai(write(dir, "g.fai", GENOME_FAI));
         // chr1 has 100 bases: [90,101) runs one base past the end
         Path bed = write0("long.bed", "chr1\t10\t30", "chr1\t90\t101");
         assertNamesLine(assertThrows(InputFormatException.class,
@@ -74,7 +76,7 @@ class BadInputTest {
 
     @Test
     void contigUnknownToTheGenome() throws Exception {
-        ContigLengths lengths = ContigLengths.fromFai(write(dir, "g.fai", GENOME_FAI));
+        ContigDictionary lengths = ContigSources.fromFai(write(dir, "g.fai", GENOME_FAI));
         Path gff = write0("x.gff3", "chr1\tx\trepeat\t1\t10\t.\t+\t.\t.", "chr1_random\tx\trepeat\t1\t10\t.\t+\t.\t.");
         assertNamesLine(assertThrows(InputFormatException.class,
                 () -> Gff3Reader.read(gff, ReaderOptions.defaults().withKnownLengths(lengths))),
@@ -89,14 +91,14 @@ class BadInputTest {
         Path noHeader = write0("nohdr.fa", "ACGT");
         assertNamesLine(assertThrows(InputFormatException.class,
                 () -> SoftMaskedFastaReader.read(noHeader, null, true)), noHeader, 1, "before the first '>'");
-        Path faiBad = write0("bad.fai", "chr1\t100", "chr2\tlots");
-        assertNamesLine(assertThrows(InputFormatException.class, () -> ContigLengths.fromFai(faiBad)),
-                faiBad, 2, "column 2 (length)");
+        Path faiBad = write0("bad.fai", "chr1\t100\t6\t60\t61", "chr2\tlots\t200\t60\t61");
+        assertNamesLine(assertThrows(InputFormatException.class, () -> ContigSources.fromFai(faiBad)),
+                faiBad, 2, "not a samtools .fai line");
     }
 
     @Test
     void softMaskedLengthDisagreesWithGenome() throws Exception {
-        ContigLengths lengths = ContigLengths.fromFai(write(dir, "g.fai", "c1\t8\t0\t4\t5"));
+        ContigDictionary lengths = ContigSources.fromFai(write(dir, "g.fai", "c1\t8\t0\t4\t5"));
         Path fa = write0("t.fa", ">c1", "ACgtACG");
         assertNamesLine(assertThrows(InputFormatException.class, () -> SoftMaskedFastaReader.read(fa, lengths, true)),
                 fa, 1, "has 7 bases but 8 in");

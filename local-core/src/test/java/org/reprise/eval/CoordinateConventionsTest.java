@@ -1,5 +1,7 @@
 package org.reprise.eval;
 
+import org.reprise.genome.ContigDictionary;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.reprise.eval.EvalTestSupport.*;
 
@@ -39,7 +41,7 @@ class CoordinateConventionsTest {
 
     @Test
     void formatsAgreeWithLengthsFromFai() throws IOException {
-        ContigLengths lengths = ContigLengths.fromFai(write(dir, "genome.fa.fai", GENOME_FAI));
+        ContigDictionary lengths = ContigSources.fromFai(write(dir, "genome.fa.fai", GENOME_FAI));
         ReaderOptions options = ReaderOptions.defaults().withKnownLengths(lengths);
         EvaluationResult r = Evaluator.evaluate(read(write(dir, "t.out", TRUTH_RMOUT), options),
                 read(write(dir, "p.gff3", PRED_GFF), options), lengths);

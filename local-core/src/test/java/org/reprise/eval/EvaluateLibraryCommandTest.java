@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -54,15 +57,28 @@ class EvaluateLibraryCommandTest {
         assertEquals("T5\tNA\t500\tmissed\tNA\tNA\tNA", lines[5]);
         assertEquals("TOTAL\tperfect=1\tgood=1\tpresent=1\tmissed=2\tfamilies=5\tlibrary=8\tfalse_entries=2"
                 + "\tclassified_correctly=3\tclassified_wrongly=1\tunclassified=2", lines[6]);
-        String text = Files.readString(json);
-        assertTrue(text.contains("\"library\": \"" + f[1] + "\""), text);
-        assertTrue(text.contains("{\"family\": \"T1\", \"class\": \"LTR/Copia\", \"length\": 1000, \"status\": \"perfect\", "
-                + "\"best_entry\": \"E1\", \"identity\": 0.9800, \"coverage\": 1.0000}"), text);
-        assertTrue(text.contains("{\"family\": \"T5\", \"class\": null, \"length\": 500, \"status\": \"missed\", "
-                + "\"best_entry\": null, \"identity\": null, \"coverage\": null}"), text);
-        assertTrue(text.contains("\"totals\": {\"perfect\": 1, \"good\": 1, \"present\": 1, \"missed\": 2, \"families\": 5, "
-                + "\"library\": 8, \"false_entries\": 2, \"classified_correctly\": 3, \"classified_wrongly\": 1, "
-                + "\"unclassified\": 2}"), text);
+        JsonNode tree = new ObjectMapper().readTree(json.toFile());
+        assertEquals(f[1].toString(), tree.get("library").asText());
+        JsonNode t1 = tree.get("families").get(0);
+        assertEquals("T1", t1.get("family").asText());
+        assertEquals("LTR/Copia", t1.get("class").asText());
+        assertEquals(1000, t1.get("length").asInt());
+        assertEquals("perfect", t1.get("status").asText());
+        assertEquals("E1", t1.get("best_entry").asText());
+        assertEquals(0.98, t1.get("identity").asDouble(), 1e-9);
+        assertEquals(1.0, t1.get("coverage").asDouble(), 1e-9);
+        JsonNode t5 = tree.get("families").get(4);
+        assertEquals("T5", t5.get("family").asText());
+        for (String field : new String[] {"class", "best_entry", "identity", "coverage"}) {
+            assertTrue(t5.get(field).isNull(), field);
+        }
+        JsonNode totals = tree.get("totals");
+        String[] keys = {"perfect", "good", "present", "missed", "families", "library", "false_entries",
+            "classified_correctly", "classified_wrongly", "unclassified"};
+        int[] values = {1, 1, 1, 2, 5, 8, 2, 3, 1, 2};
+        for (int i = 0; i < keys.length; i++) {
+            assertEquals(values[i], totals.get(keys[i]).asInt(), keys[i]);
+        }
     }
 
     @Test

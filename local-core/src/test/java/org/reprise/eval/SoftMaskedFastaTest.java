@@ -1,5 +1,7 @@
 package org.reprise.eval;
 
+import org.reprise.genome.ContigDictionary;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.reprise.eval.EvalTestSupport.*;
 
@@ -26,9 +28,9 @@ class SoftMaskedFastaTest {
         assertEquals("[[0,4)]", r.mask().get("c2").toString());
         assertEquals(List.of("c1", "c2"), r.mask().contigNames());
         assertEquals(List.of("c1", "c2", "c3"), r.lengths().names());
-        assertEquals(11L, r.lengths().get("c1"));
-        assertEquals(4L, r.lengths().get("c2"));
-        assertEquals(3L, r.lengths().get("c3"));
+        assertEquals(11L, r.lengths().lengthOf("c1"));
+        assertEquals(4L, r.lengths().lengthOf("c2"));
+        assertEquals(3L, r.lengths().lengthOf("c3"));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.reprise.extend;
 
 import org.junit.jupiter.api.Test;
-import org.reprise.discover.Parameters;
+import org.reprise.params.Parameters;
 import org.reprise.genome.Genome;
 
 import java.util.ArrayList;
@@ -9,8 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import static org.reprise.testing.Sequences.random;
-import static org.reprise.testing.Sequences.revcomp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,10 +28,10 @@ class ConsensusExtenderOracleTest {
             Parameters p = trial % 3 == 0
                     ? Parameters.builder().maxGap(2 + rnd.nextInt(5)).stopAfter(30 + rnd.nextInt(80)).build()
                     : Parameters.defaults();
-            Family f = plant(rnd, 3 + rnd.nextInt(12), 12);
+            PlantedFamilies.Family f = PlantedFamilies.plant(rnd, 3 + rnd.nextInt(12), 12);
             for (boolean right : new boolean[] {true, false}) {
-                Extension fast = new ConsensusExtender(p).extend(f.copies, right);
-                int[] slow = literal(p, f.copies, f.genome, right);
+                Extension fast = new ConsensusExtender(p).extend(f.copies(), right);
+                int[] slow = literal(p, f.copies(), f.genome(), right);
                 byte[] slowBases = new byte[slow.length - 1];
                 for (int i = 0; i < slowBases.length; i++) {
                     slowBases[i] = (byte) slow[i + 1];
@@ -44,69 +42,6 @@ class ConsensusExtenderOracleTest {
             }
         }
         assertEquals(80, cases);
-    }
-
-    private record Family(Genome genome, SeedCopies copies) {
-    }
-
-    /** A random genome of two contigs holding mutated copies of one repeat, the seed k-mer at its middle. */
-    private static Family plant(Random rnd, int copies, int k) {
-        String repeat = random(rnd, 400);
-        int seedAt = 150 + rnd.nextInt(100);
-        StringBuilder[] contigs = {new StringBuilder(random(rnd, 50)), new StringBuilder(random(rnd, 30))};
-        List<Long> where = new ArrayList<>();
-        List<Boolean> strands = new ArrayList<>();
-        List<Integer> contigOf = new ArrayList<>();
-        for (int c = 0; c < copies; c++) {
-            int contig = c % 2;
-            boolean reverse = rnd.nextInt(3) == 0;
-            // Mutate outside the seed so that the seed stays exact.
-            StringBuilder copy = new StringBuilder();
-            for (int i = 0; i < repeat.length(); i++) {
-                char b = repeat.charAt(i);
-                boolean inSeed = i >= seedAt && i < seedAt + k;
-                int r = rnd.nextInt(100);
-                if (!inSeed && r < 6) {
-                    copy.append("ACGT".charAt(rnd.nextInt(4)));
-                } else if (!inSeed && r < 7) {
-                    continue; // deletion
-                } else if (!inSeed && r < 8) {
-                    copy.append(b).append("ACGT".charAt(rnd.nextInt(4))); // insertion
-                } else {
-                    copy.append(b);
-                }
-                if (i == seedAt - 1) {
-                    copy.append('|');
-                }
-            }
-            String s = copy.toString();
-            int seedOffset = s.indexOf('|');
-            s = s.replace("|", "");
-            // Some copies are cut by a contig end to exercise the out-of-contig reads.
-            if (c == copies - 1) {
-                s = s.substring(0, Math.min(s.length(), seedOffset + k + 20));
-            }
-            if (reverse) {
-                s = revcomp(s);
-                seedOffset = s.length() - seedOffset - k;
-            }
-            contigs[contig].append(random(rnd, 20 + rnd.nextInt(600)));
-            long local = contigs[contig].length() + seedOffset;
-            contigs[contig].append(s);
-            where.add(local);
-            strands.add(reverse);
-            contigOf.add(contig);
-        }
-        contigs[1].insert(0, "NNNNN");
-        Genome g = Genome.ofLetters("test", List.of("a", "b"), List.of(contigs[0].toString(), contigs[1].toString()));
-        long[] pos = new long[copies];
-        boolean[] rev = new boolean[copies];
-        for (int c = 0; c < copies; c++) {
-            long shift = contigOf.get(c) == 1 ? 5 : 0;
-            pos[c] = g.contig(contigOf.get(c)).start() + where.get(c) + shift;
-            rev[c] = strands.get(c);
-        }
-        return new Family(g, new SeedCopies(g, k, pos, rev));
     }
 
     /** Returns {bestStep, bases 0..bestStep}. */

@@ -2,6 +2,8 @@ package org.reprise.index;
 
 import org.junit.jupiter.api.Test;
 import org.reprise.genome.Genome;
+import org.reprise.seeds.CopyFinder;
+import org.reprise.util.LongBuffer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +27,7 @@ class HammingOneTableTest {
             KmerIndex index = KmerIndex.build(g, k);
             HammingOneTable table = HammingOneTable.build(index, 3);
             CopyFinder untandem = new CopyFinder(index, 1, 0);
-            IntBuffer fwd = new IntBuffer(), rev = new IntBuffer(), expected = new IntBuffer();
+            LongBuffer fwd = new LongBuffer(), rev = new LongBuffer(), expected = new LongBuffer();
             int checked = 0;
             for (int x = 0; x < index.distinctKmers(); x++) {
                 long code = index.kmer(x);
@@ -46,8 +48,8 @@ class HammingOneTableTest {
         }
     }
 
-    private static int[] sorted(IntBuffer b) {
-        int[] a = b.toArray();
+    private static long[] sorted(LongBuffer b) {
+        long[] a = b.toArray();
         Arrays.sort(a);
         return a;
     }

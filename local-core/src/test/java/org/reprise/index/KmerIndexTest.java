@@ -24,6 +24,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reprise.genome.Genome;
+import org.reprise.seeds.CopyFinder;
+import org.reprise.util.IntBuffer;
+import org.reprise.util.LongBuffer;
 
 /**
  * KmerIndex and CopyFinder against a brute-force oracle that scans every position of every contig of
@@ -178,7 +181,7 @@ class KmerIndexTest {
         return all.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
-    /** The tandem filter of ALGORITHM.md on a sorted list, never across two contigs. */
+    /** The tandem filter of docs/ALGORITHM.md on a sorted list, never across two contigs. */
     private static int[] oracleTandemFilter(String[] g, int[] sorted, int tandemDist) {
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < sorted.length; i++) {
@@ -287,8 +290,8 @@ class KmerIndexTest {
         TreeMap<Long, List<Integer>> occ = oracleOccurrences(genome, spec, k);
         KmerIndex index = KmerIndex.build(genome, k);
         IntBuffer nb = new IntBuffer(1);
-        IntBuffer buf = new IntBuffer(1);
-        IntBuffer scratch = new IntBuffer(1);
+        LongBuffer buf = new LongBuffer(1);
+        LongBuffer scratch = new LongBuffer(1);
         CopyFinder[] finders = {new CopyFinder(index, dist, 0), new CopyFinder(index, dist, 10),
             new CopyFinder(index, dist, 500)};
         int[] tandemDists = {0, 10, 500};
@@ -310,7 +313,7 @@ class KmerIndexTest {
                 int[] expected = oracleTandemFilter(spec, unfiltered, tandemDists[f]);
                 int c = finders[f].copies(q, buf);
                 assertEquals(buf.size(), c);
-                assertArrayEquals(expected, buf.toArray(), "copies of " + label + " tandemdist " + tandemDists[f]);
+                assertArrayEquals(Arrays.stream(expected).asLongStream().toArray(), buf.toArray(), "copies of " + label + " tandemdist " + tandemDists[f]);
                 assertEquals(expected.length, finders[f].count(q, scratch), "count of " + label + " tandemdist " + tandemDists[f]);
                 int ub = finders[f].upperBound(q);
                 assertTrue(ub >= expected.length, "upperBound of " + label);
@@ -337,8 +340,8 @@ class KmerIndexTest {
         String seg = c0.substring(100, 160);
         long q = index.codec().encode(seg.substring(10, 10 + k));
         long rq = index.codec().reverseComplement(q);
-        IntBuffer fwd = new IntBuffer();
-        IntBuffer rev = new IntBuffer();
+        LongBuffer fwd = new LongBuffer();
+        LongBuffer rev = new LongBuffer();
         // exact copies at positions 110 and 170 of c0 (60 apart) and at 10 of c2
         CopyFinder noFilter = new CopyFinder(index, 0, 0);
         noFilter.copies(q, fwd);
@@ -357,7 +360,7 @@ class KmerIndexTest {
         long endCopy = c0.length() - 60 + 10;
         assertTrue(contains(fwd, (int) endCopy), Arrays.toString(fwd.toArray()));
         assertTrue(contains(fwd, (int) (c2start + 10)), "contig start copy dropped across contigs: " + Arrays.toString(fwd.toArray()));
-        assertEquals(fwd.size(), filter.count(q, new IntBuffer()));
+        assertEquals(fwd.size(), filter.count(q, new LongBuffer()));
     }
 
     @Test
@@ -368,7 +371,7 @@ class KmerIndexTest {
         KmerIndex index = KmerIndex.build(genome, 5);
         long q = index.codec().encode("ACGTA");
         CopyFinder f = new CopyFinder(index, 0, 0);
-        IntBuffer out = new IntBuffer();
+        LongBuffer out = new LongBuffer();
         assertEquals(1, f.copies(q, out));
         assertEquals(0, out.get(0));
         assertEquals(2, index.distinctKmers());  // ACGTA, CGTAC; nothing from the contig with N
@@ -377,7 +380,7 @@ class KmerIndexTest {
         assertEquals(0, new CopyFinder(index, 0, 0).count(index.codec().encode("ACGTA") ^ 3, out));
     }
 
-    private static boolean contains(IntBuffer b, int v) {
+    private static boolean contains(LongBuffer b, long v) {
         for (int i = 0; i < b.size(); i++) {
             if (b.get(i) == v) {
                 return true;

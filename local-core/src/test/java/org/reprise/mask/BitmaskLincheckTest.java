@@ -13,6 +13,14 @@ import org.junit.jupiter.api.Test;
  * same operations run one after another, and after every run the mask must hold exactly the
  * ranges that the threads believe they hold.
  *
+ * <p>Two more scenarios run three threads on one mask: claims and releases of overlapping ranges
+ * that start and end at different offsets within words, while a third thread marks (as the repeat
+ * mask does) bits of the same words outside every claimed range and all threads read those marks
+ * with {@code get} and {@code isRangeFree}: no claim may lose a mark, no mark a claim, and reads of
+ * marks are linearizable. With three claimers a claim may fail spuriously (see {@link Bitmask}), so
+ * there the claims' answers are not compared with a sequential run; instead every run must end
+ * with pairwise disjoint holdings and a mask that is exactly their union plus the marks.
+ *
  * <p>Why each range has its own thread ({@code nonParallelGroup}): only the owner of a claim
  * releases it, as in production. Releasing someone else's bits, or observing single bits
  * while a claim that will fail is in flight, is outside {@code Bitmask}'s contract (a failed
@@ -71,6 +79,119 @@ class BitmaskLincheckTest {
                         + a.held + " b=" + b.held);
             }
             checkMask(mask, a, b);
+        }
+    }
+
+    // Marks: bits of words 0 and 3 that no claim covers, [0, 10) beside A's first bit and
+    // [200, 230) beside B's last, so that a mark and a claim write different bits of one word.
+    static final long LOW_START = 0, LOW_END = 10, HIGH_START = 200, HIGH_END = 230;
+    // A third claim, [60, 130): it starts inside word 0 and ends inside word 2, overlapping A and B.
+    static final long C_START = 60, C_END = 130;
+
+    /** Scenario 3: two claimers and a marker on shared words; every answer linearizable. */
+    public static class ClaimsBesideMarks {
+        private final Bitmask mask = new Bitmask(SIZE);
+        private final Side a = new Side(mask, A_START, A_END);
+        private final Side b = new Side(mask, B_START, B_END);
+        private final Marks marks = new Marks(mask);
+
+        @Operation(nonParallelGroup = "a") public boolean claimA() { return a.claim(); }
+        @Operation(nonParallelGroup = "a") public boolean releaseA() { return a.release(); }
+        @Operation(nonParallelGroup = "a") public boolean lowFreeSeenByA() { return mask.isRangeFree(LOW_START, LOW_END); }
+
+        @Operation(nonParallelGroup = "b") public boolean claimB() { return b.claim(); }
+        @Operation(nonParallelGroup = "b") public boolean releaseB() { return b.release(); }
+        @Operation(nonParallelGroup = "b") public boolean highMarkSeenByB() { return mask.get(215); }
+
+        @Operation(nonParallelGroup = "c") public void markLow() { marks.markLow(); }
+        @Operation(nonParallelGroup = "c") public void markHigh() { marks.markHigh(); }
+        @Operation(nonParallelGroup = "c") public boolean highFree() { return mask.isRangeFree(HIGH_START, HIGH_END); }
+        @Operation(nonParallelGroup = "c") public boolean lowMarkSeen() { return mask.get(LOW_END - 1); }
+
+        @Validate
+        public void maskIsHoldingsPlusMarks() {
+            checkHoldingsAndMarks(mask, marks, a, b);
+        }
+    }
+
+    /** Scenario 4: three claimers on mutually overlapping ranges, beside marks. */
+    public static class ThreeClaimersBesideMarks {
+        private final Bitmask mask = new Bitmask(SIZE);
+        private final Side a = new Side(mask, A_START, A_END);
+        private final Side b = new Side(mask, B_START, B_END);
+        private final Side c = new Side(mask, C_START, C_END);
+        private final Marks marks = new Marks(mask);
+
+        // Claims may fail spuriously with three parties: their answers are not compared.
+        @Operation(nonParallelGroup = "a") public void claimA() { a.claim(); }
+        @Operation(nonParallelGroup = "a") public void releaseA() { a.release(); }
+        @Operation(nonParallelGroup = "a") public void markLow() { marks.markLow(); }
+
+        @Operation(nonParallelGroup = "b") public void claimB() { b.claim(); }
+        @Operation(nonParallelGroup = "b") public void releaseB() { b.release(); }
+        @Operation(nonParallelGroup = "b") public void markHigh() { marks.markHigh(); }
+
+        @Operation(nonParallelGroup = "c") public void claimC() { c.claim(); }
+        @Operation(nonParallelGroup = "c") public void releaseC() { c.release(); }
+        @Operation(nonParallelGroup = "c") public boolean lowMarkSeen() { return mask.get(LOW_START); }
+        @Operation(nonParallelGroup = "c") public boolean highFree() { return mask.isRangeFree(HIGH_START, HIGH_END); }
+
+        @Validate
+        public void holdingsDisjointAndMaskIsTheirUnionPlusMarks() {
+            checkHoldingsAndMarks(mask, marks, a, b, c);
+        }
+    }
+
+    /** What the marking thread has marked; marks are only ever added. */
+    static final class Marks {
+        final Bitmask mask;
+        boolean low, high;
+
+        Marks(Bitmask mask) {
+            this.mask = mask;
+        }
+
+        void markLow() {
+            mask.markRange(LOW_START, LOW_END);
+            low = true;
+        }
+
+        void markHigh() {
+            mask.markRange(HIGH_START, HIGH_END);
+            high = true;
+        }
+    }
+
+    /**
+     * Holdings pairwise disjoint, and every bit of the mask set exactly when a holding or a mark
+     * covers it.
+     */
+    static void checkHoldingsAndMarks(Bitmask mask, Marks marks, Side... sides) {
+        for (int i = 0; i < sides.length; i++) {
+            for (int j = i + 1; j < sides.length; j++) {
+                Side x = sides[i], y = sides[j];
+                if (x.held != Held.NONE && y.held != Held.NONE && x.start < y.end && y.start < x.end) {
+                    throw new AssertionError("overlapping ranges held at once: [" + x.start + ", " + x.end + ") and ["
+                            + y.start + ", " + y.end + ")");
+                }
+            }
+        }
+        // Every range and mark starts and ends at one of these bits, so each piece between two of
+        // them is wholly expected set or wholly expected clear (word-wise counts: the model
+        // checker explores each read, so a bit-by-bit walk would swamp it).
+        long[] cuts = {0, LOW_END, A_START, C_START, B_START, C_END, A_END, HIGH_START, HIGH_END, SIZE};
+        for (int i = 0; i + 1 < cuts.length; i++) {
+            long from = cuts[i], to = cuts[i + 1];
+            boolean want = (marks.low && from >= LOW_START && to <= LOW_END)
+                    || (marks.high && from >= HIGH_START && to <= HIGH_END);
+            for (Side s : sides) {
+                want |= s.held != Held.NONE && from >= s.start && to <= s.end;
+            }
+            long n = mask.cardinality(from, to);
+            if (n != (want ? to - from : 0)) {
+                throw new AssertionError("[" + from + ", " + to + ") has " + n + " bits set, expected "
+                        + (want ? to - from : 0) + " (marks low=" + marks.low + " high=" + marks.high + ")");
+            }
         }
     }
 
@@ -178,6 +299,30 @@ class BitmaskLincheckTest {
                 .iterations(10)
                 .invocationsPerIteration(150);
         LinChecker.check(Cycles.class, opts);
+    }
+
+    @Test
+    void claimsAndMarksOnSharedWordsAreLinearizable() {
+        ModelCheckingOptions opts = new ModelCheckingOptions()
+                .threads(3)
+                .actorsPerThread(2)
+                .actorsBefore(1)
+                .actorsAfter(1)
+                .iterations(6)
+                .invocationsPerIteration(150);
+        LinChecker.check(ClaimsBesideMarks.class, opts);
+    }
+
+    @Test
+    void threeOverlappingClaimersNeverShareBitsNorLoseMarks() {
+        ModelCheckingOptions opts = new ModelCheckingOptions()
+                .threads(3)
+                .actorsPerThread(2)
+                .actorsBefore(1)
+                .actorsAfter(1)
+                .iterations(6)
+                .invocationsPerIteration(150);
+        LinChecker.check(ThreeClaimersBesideMarks.class, opts);
     }
 
     @Test

@@ -206,4 +206,43 @@ class BitmaskTest {
         // a 3.1 Gbp genome: 3,100,000,000 bits -> 48,437,500 words -> 387,500,000 bytes
         assertEquals(387_500_000L, Bitmask.wordBytes(3_100_000_000L));
     }
+
+    @Test
+    void nextSetAndClearBitsWalkTheRuns() {
+        Bitmask m = new Bitmask(300);
+        assertEquals(300, m.nextSetBit(0));
+        assertEquals(0, m.nextClearBit(0));
+        m.markRange(5, 70);
+        m.markRange(128, 130);
+        m.markRange(299, 300);
+        assertEquals(5, m.nextSetBit(0));
+        assertEquals(5, m.nextSetBit(5));
+        assertEquals(70, m.nextClearBit(5));
+        assertEquals(128, m.nextSetBit(70));
+        assertEquals(130, m.nextClearBit(128));
+        assertEquals(299, m.nextSetBit(130));
+        assertEquals(300, m.nextClearBit(299));
+        assertEquals(300, m.nextSetBit(300));
+        // against a bit-by-bit walk on random masks
+        java.util.Random rnd = new java.util.Random(3);
+        for (int t = 0; t < 50; t++) {
+            int size = 1 + rnd.nextInt(700);
+            Bitmask r = new Bitmask(size);
+            for (int i = 0; i < 5; i++) {
+                int a = rnd.nextInt(size), b = a + rnd.nextInt(size - a + 1);
+                r.markRange(a, b);
+            }
+            for (int from = 0; from <= size; from++) {
+                long set = from, clear = from;
+                while (set < size && !r.get(set)) {
+                    set++;
+                }
+                while (clear < size && r.get(clear)) {
+                    clear++;
+                }
+                assertEquals(set, r.nextSetBit(from), "set from " + from + " of " + size);
+                assertEquals(clear, r.nextClearBit(from), "clear from " + from + " of " + size);
+            }
+        }
+    }
 }

@@ -5,11 +5,14 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import org.apache.spark.serializer.KryoRegistrator;
-import org.reprise.spark.partition.Chunk;
-import org.reprise.spark.partition.ContigTable;
-import org.reprise.spark.reconcile.ReconcileClasses;
+import org.reprise.discover.Draft;
+import org.reprise.extend.Extension;
+import org.reprise.genome.ContigDictionary;
+import org.reprise.partition.Chunk;
+import org.reprise.partition.PartitionPlan;
+import org.reprise.seeds.Candidate;
+import org.reprise.spark.rounds.RoundsClasses;
 import org.reprise.spark.seeds.SeedsClasses;
-import org.reprise.spark.partition.PartitionPlan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +37,11 @@ public final class RepriseKryoRegistrator implements KryoRegistrator {
         kryo.register(Chunk.class, new ChunkSerializer());
         kryo.register(Chunk[].class);
         kryo.register(PartitionPlan.class, new PartitionPlanSerializer());
+        kryo.register(ContigDictionary.class, new ContigDictionarySerializer());
+        kryo.register(Candidate.class, new CandidateSerializer());
+        kryo.register(Draft.class, new DraftSerializer());
         // The job's own data (field serializers: plain holders of primitive arrays, written by
         // Kryo's array serializers without per-element overhead).
-        kryo.register(ContigTable.class);
         kryo.register(String[].class);
         kryo.register(long[].class);
         kryo.register(int[].class);
@@ -48,7 +53,8 @@ public final class RepriseKryoRegistrator implements KryoRegistrator {
         registerByName(kryo, "scala.reflect.ManifestFactory$ObjectManifest");
         registerByName(kryo, "scala.reflect.ClassTag$GenericClassTag");
         SeedsClasses.register(kryo);
-        ReconcileClasses.register(kryo);
+        RoundsClasses.register(kryo);
+        org.reprise.spark.tasks.TasksClasses.register(kryo);
     }
 
     private static void registerByName(Kryo kryo, String name) {
@@ -108,12 +114,8 @@ public final class RepriseKryoRegistrator implements KryoRegistrator {
 
         @Override
         public void write(Kryo kryo, Output out, PartitionPlan plan) {
-            out.writeVarInt(plan.contigCount(), true);
-            for (int i = 0; i < plan.contigCount(); i++) {
-                out.writeString(plan.contigName(i));
-                out.writeVarLong(plan.contigLength(i), true);
-            }
-            out.writeVarLong(plan.flank(), true);
+            ContigDictionarySerializer.writeContigs(out, plan.contigs());
+            out.writeVarLong(plan.padding(), true);
             out.writeVarInt(plan.partitionCount(), true);
             for (int p = 0; p < plan.partitionCount(); p++) {
                 List<Chunk> chunks = plan.partition(p);
@@ -127,14 +129,9 @@ public final class RepriseKryoRegistrator implements KryoRegistrator {
 
         @Override
         public PartitionPlan read(Kryo kryo, Input in, Class<PartitionPlan> type) {
-            int contigs = in.readVarInt(true);
-            List<String> names = new ArrayList<>(contigs);
-            long[] lengths = new long[contigs];
-            for (int i = 0; i < contigs; i++) {
-                names.add(in.readString());
-                lengths[i] = in.readVarLong(true);
-            }
-            long flank = in.readVarLong(true);
+            ContigDictionary dictionary = ContigDictionarySerializer.readContigs(in);
+            int contigs = dictionary.contigCount();
+            long padding = in.readVarLong(true);
             int partitionCount = in.readVarInt(true);
             List<List<Chunk>> partitions = new ArrayList<>(partitionCount);
             for (int p = 0; p < partitionCount; p++) {
@@ -145,11 +142,123 @@ public final class RepriseKryoRegistrator implements KryoRegistrator {
                     if (ci >= contigs) {
                         throw new IllegalArgumentException("serialized chunk names contig " + ci + " of " + contigs);
                     }
-                    chunks.add(ChunkSerializer.readIntervals(in, ci, names.get(ci), lengths[ci]));
+                    chunks.add(ChunkSerializer.readIntervals(in, ci, dictionary.contigName(ci), dictionary.contigLength(ci)));
                 }
                 partitions.add(chunks);
             }
-            return PartitionPlan.of(names, lengths, flank, partitions);
+            return PartitionPlan.of(dictionary, padding, partitions);
         }
+    }
+
+    /** A {@link ContigDictionary}: its source, then each contig's name and length; rebuilt through its factory. */
+    public static final class ContigDictionarySerializer extends Serializer<ContigDictionary> {
+        public ContigDictionarySerializer() {
+            setImmutable(true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, ContigDictionary d) {
+            writeContigs(out, d);
+        }
+
+        @Override
+        public ContigDictionary read(Kryo kryo, Input in, Class<ContigDictionary> type) {
+            return readContigs(in);
+        }
+
+        static void writeContigs(Output out, ContigDictionary d) {
+            out.writeString(d.source());
+            out.writeVarInt(d.contigCount(), true);
+            for (int i = 0; i < d.contigCount(); i++) {
+                out.writeString(d.contigName(i));
+                out.writeVarLong(d.contigLength(i), true);
+            }
+        }
+
+        static ContigDictionary readContigs(Input in) {
+            String source = in.readString();
+            int n = in.readVarInt(true);
+            List<String> names = new ArrayList<>(n);
+            long[] lengths = new long[n];
+            for (int i = 0; i < n; i++) {
+                names.add(in.readString());
+                lengths[i] = in.readVarLong(true);
+            }
+            return ContigDictionary.of(source, names, lengths);
+        }
+    }
+
+    /** A seed {@link Candidate}; a palindrome's one copy list is written once. */
+    public static final class CandidateSerializer extends Serializer<Candidate> {
+        public CandidateSerializer() {
+            setImmutable(true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, Candidate c) {
+            out.writeLong(c.code());
+            out.writeVarInt(c.count(), true);
+            out.writeVarLong(c.position(), true);
+            writeLongs(out, c.forward());
+            boolean palindrome = c.reverse() == c.forward();
+            out.writeBoolean(palindrome);
+            if (!palindrome) {
+                writeLongs(out, c.reverse());
+            }
+        }
+
+        @Override
+        public Candidate read(Kryo kryo, Input in, Class<Candidate> type) {
+            long code = in.readLong();
+            int count = in.readVarInt(true);
+            long position = in.readVarLong(true);
+            long[] forward = readLongs(in);
+            long[] reverse = in.readBoolean() ? forward : readLongs(in);
+            return new Candidate(code, count, position, forward, reverse);
+        }
+    }
+
+    /** A family {@link Draft}: both sides' bases and best steps, the element ends and the copies. */
+    public static final class DraftSerializer extends Serializer<Draft> {
+        public DraftSerializer() {
+            setImmutable(true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, Draft d) {
+            writeSide(out, d.right());
+            writeSide(out, d.left());
+            writeLongs(out, d.elementEnds());
+            writeLongs(out, d.forward());
+            writeLongs(out, d.reverse());
+        }
+
+        @Override
+        public Draft read(Kryo kryo, Input in, Class<Draft> type) {
+            Extension right = readSide(in);
+            Extension left = readSide(in);
+            return new Draft(right, left, readLongs(in), readLongs(in), readLongs(in));
+        }
+
+        private static void writeSide(Output out, Extension side) {
+            byte[] bases = side.bases();
+            out.writeVarInt(bases.length, true);
+            out.writeBytes(bases);
+            out.writeVarInt(side.bestStep() + 1, true);
+        }
+
+        private static Extension readSide(Input in) {
+            byte[] bases = in.readBytes(in.readVarInt(true));
+            return new Extension(bases, in.readVarInt(true) - 1);
+        }
+    }
+
+    private static void writeLongs(Output out, long[] values) {
+        out.writeVarInt(values.length, true);
+        out.writeLongs(values);
+    }
+
+    private static long[] readLongs(Input in) {
+        return in.readLongs(in.readVarInt(true));
     }
 }

@@ -1,6 +1,7 @@
 package org.reprise.spark;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -10,26 +11,37 @@ import org.apache.spark.storage.StorageLevel;
 import org.reprise.cli.AlgorithmOptions;
 import org.reprise.cli.Progress;
 import org.reprise.discover.Family;
-import org.reprise.discover.Parameters;
+import org.reprise.discover.FamilyLoop;
+import org.reprise.discover.StoredCopies;
+import org.reprise.genome.ContigDictionary;
+import org.reprise.genome.FastaGenomeReader;
 import org.reprise.genome.GenomeFormatException;
-import org.reprise.index.KmerLength;
 import org.reprise.io.LibraryWriters;
+import org.reprise.io.OutputSink;
+import org.reprise.io.PartitionedOutputs;
 import org.reprise.io.MaskedFastaWriter;
+import org.reprise.io.RunSummary;
+import org.reprise.params.Parameters;
+import org.reprise.partition.GenomePartitioner;
+import org.reprise.partition.GenomeWideSeeds;
+import org.reprise.partition.PartitionResult;
+import org.reprise.partition.PartitionedDiscovery;
+import org.reprise.partition.Reconciliation;
+import org.reprise.partition.PartitionPlan;
+import org.reprise.seeds.Candidate;
+import org.reprise.seeds.PreMasking;
+import org.reprise.seeds.SeedTable;
 import org.reprise.spark.io.AtomicOutputDirectory;
 import org.reprise.spark.io.FastaInput;
 import org.reprise.spark.io.HadoopConf;
-import org.reprise.spark.partition.ContigTable;
-import org.reprise.spark.partition.GenomePartitioner;
-import org.reprise.spark.partition.PartitionPlan;
-import org.reprise.spark.partition.PartitionSequences;
-import org.reprise.spark.reconcile.DraftRound;
-import org.reprise.spark.reconcile.DriverFamilyLoop;
-import org.reprise.spark.seeds.Candidate;
+import org.reprise.partition.PartitionGenome;
+import org.reprise.spark.rounds.DraftRound;
+import org.reprise.spark.rounds.RoundDrafter;
 import org.reprise.spark.seeds.NeighbourCounting;
-import org.reprise.spark.seeds.PreMasking;
 import org.reprise.spark.seeds.RankKey;
 import org.reprise.spark.seeds.SeedCounting;
-import org.reprise.spark.seeds.SeedList;
+import org.reprise.spark.tasks.PartitionTasks;
+import org.reprise.spark.tasks.SparkGenomeWidePass;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +55,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +80,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        version = "reprise-spark 0.1.0 (REPrise 1.0.1 algorithm)",
+        version = "reprise-spark " + RunSummary.VERSION + " (REPrise 1.0.1 algorithm)",
         description = {
             "De novo discovery of interspersed repeat families on Spark: local-core's results, byte for byte.",
             "Writes DIR/NAME.reprof, NAME.freq, NAME.bed, NAME.masked and NAME.summary.json (NAME: DIR's last "
@@ -97,6 +110,12 @@ public final class SparkRepriseJob implements Callable<Integer> {
             description = "Target bases per partition when --partitions is 0 (default ${DEFAULT-VALUE}).")
     long partitionSize = 50_000_000L;
 
+    @Option(names = {"--strategy"}, paramLabel = "auto|exact|partitioned",
+            description = "exact: REPrise's library, the family loop on the driver drafting in rounds; partitioned: one "
+                    + "task per partition runs the discovery on its chunks, the driver reconciles; auto (default): "
+                    + "partitioned when the genome makes more than one partition.")
+    String strategy = "auto";
+
     @Option(names = {"--window"}, paramLabel = "N",
             description = "Most seeds drafted per round of the family loop (default ${DEFAULT-VALUE}).")
     int window = 256;
@@ -104,7 +123,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
     @Option(names = {"--flank"}, paramLabel = "BASES",
             description = "Flank cut around each copy in a round's first try; drafts that may reach past it are made "
                     + "again with maxextend + maxgap (default ${DEFAULT-VALUE}).")
-    int flank = DriverFamilyLoop.FIRST_RADIUS;
+    int flank = RoundDrafter.FIRST_RADIUS;
 
     @Option(names = {"--mask-style"}, paramLabel = "hard|soft", description = "NAME.masked: hard (N) or soft (lowercase). Default ${DEFAULT-VALUE}.")
     String maskStyle = "hard";
@@ -162,18 +181,16 @@ public final class SparkRepriseJob implements Callable<Integer> {
         return cl.execute(args);
     }
 
-    /** Bad input found on the driver or in a task (Spark wraps task failures in its own exception). */
+    /**
+     * The bad input behind a failure, found on the driver or in a task (Spark carries a task's
+     * exception as the cause of its own): a {@link GenomeFormatException}, an {@link IOException}
+     * or an {@link UnsupportedOperationException}; null for anything else (a bug, reported in full).
+     */
     private static Throwable rootInput(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof GenomeFormatException || t instanceof IOException || t instanceof UnsupportedOperationException) {
                 return t;
             }
-        }
-        String m = String.valueOf(ex.getMessage());
-        int at = m.indexOf("GenomeFormatException: ");
-        if (at >= 0) {
-            String line = m.substring(at + "GenomeFormatException: ".length()).lines().findFirst().orElse(m);
-            return new GenomeFormatException(line);
         }
         return null;
     }
@@ -182,9 +199,12 @@ public final class SparkRepriseJob implements Callable<Integer> {
     public Integer call() throws Exception {
         Parameters params = algorithm.builder().build();
         MaskedFastaWriter.Style style = AlgorithmOptions.maskStyle(maskStyle);
-        if (params.dist > 1) {
-            throw new UnsupportedOperationException("the Spark job counts copies within one mismatch at most "
-                    + "(-dist 0 or 1) so far; run -dist " + params.dist + " with the local CLI (bin/reprise)");
+        if (!List.of("auto", "exact", "partitioned").contains(strategy)) {
+            throw new IllegalArgumentException("--strategy must be auto, exact or partitioned (got " + strategy + ")");
+        }
+        if (params.dist > 1 && strategy.equals("exact")) {
+            throw new UnsupportedOperationException("the exact strategy of the Spark job counts copies within one "
+                    + "mismatch at most (-dist 0 or 1); run -dist " + params.dist + " with --strategy partitioned");
         }
         if (window < 1) {
             throw new IllegalArgumentException("--window must be >= 1, got " + window);
@@ -202,10 +222,10 @@ public final class SparkRepriseJob implements Callable<Integer> {
             sc = new JavaSparkContext(conf);
         }
         try {
-            Map<String, Object> summary = run(sc, params, style, quiet ? null : err);
+            Outcome done = run(sc, params, style, quiet ? null : err);
             if (!quiet) {
-                err.println(String.format(Locale.ROOT, "reprise-spark: done: %s families, %s elements in %.1f s; %s",
-                        summary.get("families"), summary.get("elements"), (Double) summary.get("total_seconds"), output));
+                err.println(String.format(Locale.ROOT, "reprise-spark: done: %d families, %d elements in %.1f s; %s",
+                        done.families, done.elements, done.seconds, output));
             }
         } finally {
             if (own) {
@@ -215,142 +235,320 @@ public final class SparkRepriseJob implements Callable<Integer> {
         return 0;
     }
 
-    /** The whole job on a running context; returns the summary written beside the outputs. */
-    Map<String, Object> run(JavaSparkContext sc, Parameters params, MaskedFastaWriter.Style style, PrintStream log)
+    /** What a run tells its caller. */
+    record Outcome(int families, long elements, double seconds) {
+    }
+
+    /** The whole job on a running context: the stages in order, the outputs committed at the end. */
+    Outcome run(JavaSparkContext sc, Parameters params, MaskedFastaWriter.Style style, PrintStream log)
             throws IOException {
-        Progress progress = new Progress(log);
         JobClock clock = new JobClock();
         sc.sc().addSparkListener(clock);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        Map<String, Double> seconds = new LinkedHashMap<>();
         long start = System.nanoTime();
-        Configuration hadoop = sc.hadoopConfiguration();
-        String name = new org.apache.hadoop.fs.Path(output).getName();
-        try (AtomicOutputDirectory out = AtomicOutputDirectory.open(output, hadoop, overwrite)) {
-            long t = System.nanoTime();
-            describe(sc, progress, "contig table: reading " + input + " on the driver");
-            // The same pass writes the bases, a byte each, next to the outputs (removed before the
-            // commit): partitions then read only their own chunks, by position.
-            org.apache.hadoop.fs.Path codesPath = out.temporaryPath("genome-codes.tmp");
-            ContigTable contigs;
-            try (InputStream in = FastaInput.open(input, hadoop);
-                 OutputStream codesOut = new BufferedOutputStream(out.fileSystem().create(codesPath, false), 1 << 20)) {
-                contigs = ContigTable.read(in, input, codesOut);
+        try (AtomicOutputDirectory out = AtomicOutputDirectory.open(output, sc.hadoopConfiguration(), overwrite)) {
+            Stages stages = new Stages(sc, new Progress(log), out);
+            GenomeInput genome = stages.readContigs();
+            Parameters resolved = params.toBuilder().k(params.kFor(genome.contigs)).build();
+            PartitionPlan plan = stages.plan(genome, resolved);
+            String chosen = strategy.equals("auto")
+                    ? (plan.partitionCount() > 1 || resolved.dist > 1 ? "partitioned" : "exact") : strategy;
+            stages.progress.message("strategy: " + chosen);
+            JavaRDD<PartitionGenome> sequences = stages.readPartitions(plan, genome);
+            if (chosen.equals("partitioned")) {
+                return partitioned(stages, clock, start, genome, resolved, plan, sequences, style, out);
             }
-            int k = params.k > 0 ? params.k : KmerLength.defaultK(contigs.repriseBufferLength(), params.dist);
-            params = params.toBuilder().k(k).build();
-            // Padding: a copy's flank (maxextend + maxgap beyond its k-mer) never leaves its chunk.
-            long padding = (long) DraftRound.fullRadius(params) + k;
-            GenomePartitioner partitioner = partitions > 0 ? GenomePartitioner.withPartitions(partitions, padding)
-                    : GenomePartitioner.withTargetSize(partitionSize, padding);
-            PartitionPlan plan = partitioner.partition(contigs.names(), contigs.lengths());
-            int p = plan.partitionCount();
-            progress.message(String.format(Locale.ROOT, "%d contigs, %,d bases, k=%d, %d partitions",
-                    contigs.contigCount(), contigs.length(), k, p));
-            seconds.put("contig_table", lap(t));
-
-            t = System.nanoTime();
-            describe(sc, progress, "partitions: each reads its chunks");
-            Broadcast<PartitionPlan> planShared = sc.broadcast(plan);
-            Broadcast<ContigTable> contigsShared = sc.broadcast(contigs);
-            HadoopConf conf = new HadoopConf(hadoop);
-            String codesUri = codesPath.toString();
-            List<Integer> ids = new ArrayList<>();
-            for (int i = 0; i < p; i++) {
-                ids.add(i);
-            }
-            JavaRDD<PartitionSequences> sequences = sc.parallelize(ids, p).map(i -> {
-                org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(codesUri);
-                try (org.apache.hadoop.fs.FSDataInputStream in = path.getFileSystem(conf.get()).open(path)) {
-                    return PartitionSequences.readCodes(in, i, planShared.value(), contigsShared.value());
-                }
-            }).persist(StorageLevel.MEMORY_ONLY());
-            long held = sequences.map(PartitionSequences::bases).reduce(Long::sum);
-            seconds.put("partitions", lap(t));
-
-            t = System.nanoTime();
-            int reducers = (int) Math.max(sc.defaultParallelism(), Math.min(100_000, contigs.length() / 8_000_000 + 1));
-            describe(sc, progress, "seed candidates: k-mer counts over " + reducers + " reducers, then ranking");
-            JavaPairRDD<RankKey, Candidate> ranked = params.dist == 0
-                    ? SeedCounting.rank(sequences, contigsShared, k, params, reducers)
-                    : NeighbourCounting.rank(sequences, contigsShared, k, params, reducers);
-            ranked.persist(StorageLevel.MEMORY_AND_DISK());
-            long candidates = ranked.count();
-            seconds.put("seed_candidates", lap(t));
-
-            t = System.nanoTime();
-            describe(sc, progress, "pre-masking " + candidates + " candidates on the driver");
-            SeedList seeds = PreMasking.run(ranked.values().toLocalIterator(), contigs.length(), k, params.minFreq);
-            ranked.unpersist(false);
-            seconds.put("pre_masking", lap(t));
-
-            t = System.nanoTime();
-            describe(sc, progress, "families (" + seeds.size() + " seeds)");
-            DraftRound drafts = new DraftRound(sc, sequences, params, k);
-            int[] round = {0};
-            DriverFamilyLoop loop = new DriverFamilyLoop(contigs, params, k, seeds, (requests, radius) -> {
-                sc.setJobDescription("families: round " + (++round[0]) + ", drafting " + requests.size()
-                        + " seeds (flanks of " + radius + " bases)");
-                return drafts.run(requests, radius);
-            }, window, flank, progress);
-            List<Family> families = loop.run();
-            seconds.put("families", lap(t));
-
-            t = System.nanoTime();
-            describe(sc, progress, "writing " + output);
-            try (Writer w = out.createWriter(name + ".reprof")) {
-                LibraryWriters.writeReprof(families, w);
-            }
-            try (Writer w = out.createWriter(name + ".freq")) {
-                LibraryWriters.writeFreq(seeds, k, contigs, w);
-            }
-            try (Writer w = out.createWriter(name + ".bed")) {
-                LibraryWriters.writeBed(families, contigs, w);
-            }
-            try (InputStream in = FastaInput.open(input, hadoop);
-                 OutputStream os = new BufferedOutputStream(out.create(name + ".masked"), 1 << 16)) {
-                MaskedFastaWriter.write(in, input, contigs, loop.reportedMask(), style, os);
-            }
-            seconds.put("write", lap(t));
+            RankedCandidates ranked = stages.rankCandidates(sequences, genome, resolved);
+            SeedTable seeds = stages.preMask(ranked, genome, resolved);
+            FamilyLoop loop = stages.familyLoop(sequences, seeds, genome, resolved);
+            stages.write(loop, seeds, genome, resolved, style);
             sequences.unpersist(false);
-            out.fileSystem().delete(codesPath, false);
+            out.fileSystem().delete(genome.codes, false);
 
-            long elements = 0;
-            for (Family f : families) {
-                elements += f.elementFreq();
-            }
-            summary.put("input", input);
-            summary.put("k", k);
-            summary.put("contigs", contigs.contigCount());
-            summary.put("bases", contigs.length());
-            summary.put("partitions", p);
-            summary.put("bases_held_by_partitions", held);
-            summary.put("kmer_reducers", reducers);
-            summary.put("candidates", candidates);
-            summary.put("seeds", seeds.size());
-            summary.put("seed_copies_on_driver", seeds.copyCount());
-            summary.put("seeds_processed", loop.seedsProcessed());
-            summary.put("families", families.size());
-            summary.put("elements", elements);
-            summary.put("masked_bases", loop.reportedMask().cardinality());
-            summary.putAll(loop.figures());
-            for (Map.Entry<String, Double> e : seconds.entrySet()) {
-                summary.put(e.getKey() + "_seconds", e.getValue());
-            }
+            long masked = loop.reportedMask().cardinality();
             double total = lap(start);
-            summary.put("total_seconds", total);
-            summary.put("spark_jobs", clock.jobs);
-            summary.put("spark_job_seconds", clock.seconds());
-            summary.put("driver_only_seconds", Math.max(0, total - clock.seconds()));
-            summary.put("driver_peak_heap_bytes", peakHeapBytes());
+            Map<String, Object> spark = new LinkedHashMap<>();
+            spark.put("partitions", plan.partitionCount());
+            spark.put("bases_held_by_partitions", stages.heldBases);
+            spark.put("kmer_reducers", ranked.reducers);
+            spark.put("candidates", ranked.count);
+            spark.put("seed_copies_on_driver", seeds.copyCount());
+            spark.put("round_seconds", stages.drafter.roundSeconds());
+            spark.put("spark_jobs", clock.jobs);
+            spark.put("spark_job_seconds", clock.seconds());
+            spark.put("driver_only_seconds", Math.max(0, total - clock.seconds()));
+            RunSummary summary = new RunSummary(input, "exact", resolved, genome.contigs, genome.validBases)
+                    .results(seeds, loop.seedsProcessed(), loop.families(), masked, loop.repeatMask().cardinality(),
+                            genome.contigs.length())
+                    .familyLoop(loop.counters())
+                    .section("spark", spark)
+                    .seconds(stages.seconds)
+                    .seconds("total", total);
+            String name = new org.apache.hadoop.fs.Path(output).getName();
             try (Writer w = out.createWriter(name + ".summary.json")) {
-                writeJson(summary, w);
+                summary.write(w);
             }
             out.commit();
+            long elements = 0;
+            for (Family f : loop.families()) {
+                elements += f.elementFreq();
+            }
+            return new Outcome(loop.families().size(), elements, total);
         } finally {
             sc.sc().removeSparkListener(clock); // a context may run several jobs (tests, batches)
         }
-        return summary;
+    }
+
+    /**
+     * The partitioned strategy: genome-wide counts by the k-mer shuffle, one discovery task per
+     * partition, local-core's reconciliation on the driver (its genome-wide pass counted and drafted
+     * on the executors), local-core's writers.
+     */
+    private Outcome partitioned(Stages stages, JobClock clock, long start, GenomeInput genome, Parameters p,
+                                PartitionPlan plan, JavaRDD<PartitionGenome> sequences, MaskedFastaWriter.Style style,
+                                AtomicOutputDirectory out) throws IOException {
+        JavaSparkContext sc = stages.sc;
+        int reducers = stages.reducers(genome);
+        Broadcast<ContigDictionary> contigsShared = sc.broadcast(genome.contigs);
+
+        stages.begin("genome-wide seed counts: k-mer shuffle over " + reducers + " reducers");
+        GenomeWideSeeds global = SeedCounting.table(sequences, contigsShared, p.k, p, reducers);
+        stages.end("genome-wide counts");
+        stages.progress.message(String.format(Locale.ROOT, "%,d genome-wide candidates", global.size()));
+
+        int threads = sc.getConf().getInt("spark.task.cpus", 1);
+        stages.begin("partitions: discovery in " + plan.partitionCount() + " tasks of " + threads + " thread(s)");
+        Broadcast<GenomeWideSeeds> globalShared = sc.broadcast(global);
+        List<PartitionResult> parts = PartitionTasks.run(sequences, globalShared, p, threads);
+        globalShared.destroy();
+        stages.end("partitions");
+
+        stages.begin("reconciliation of " + parts.size() + " partitions on the driver");
+        SparkGenomeWidePass pass = new SparkGenomeWidePass(sc, sequences, contigsShared, p, reducers, window, flank);
+        Reconciliation.Library library = Reconciliation.run(plan, parts, pass, p, stages.progress);
+        stages.end("reconciliation");
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("genome_wide_candidates", global.size());
+        figures.put("genome_wide_table_bytes", global.memoryBytes());
+        figures.put("partitions", plan.partitionCount());
+        figures.put("padding", plan.padding());
+        figures.put("reconciliation", library.counters());
+        List<Object> perPartition = new ArrayList<>();
+        for (PartitionResult r : parts) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("partition", r.partition());
+            one.put("bases", plan.paddedBases(r.partition()));
+            one.putAll(r.counters());
+            one.put("seconds", r.seconds());
+            perPartition.add(one);
+        }
+        figures.put("per_partition", perPartition);
+        Map<String, Double> seconds = new LinkedHashMap<>(stages.seconds);
+        seconds.remove("contig_table");
+        PartitionedDiscovery.Result result = new PartitionedDiscovery.Result(genome.contigs, p, plan, library.families(),
+                library.reportedMask(), global.asSeedTable(), figures, seconds);
+
+        stages.begin("writing " + output);
+        String name = new org.apache.hadoop.fs.Path(output).getName();
+        OutputSink sink = new OutputSink() {
+            @Override
+            public Writer open(String suffix) throws IOException {
+                return out.createWriter(name + suffix);
+            }
+
+            @Override
+            public OutputStream openStream(String suffix) throws IOException {
+                return out.create(name + suffix);
+            }
+        };
+        try (InputStream in = FastaInput.open(input, stages.hadoop)) {
+            PartitionedOutputs.write(result, sink, in, input, style);
+        }
+        stages.end("write");
+        sequences.unpersist(false);
+        out.fileSystem().delete(genome.codes, false);
+
+        double total = lap(start);
+        Map<String, Object> spark = new LinkedHashMap<>();
+        spark.put("partitions", plan.partitionCount());
+        spark.put("task_threads", threads);
+        spark.put("bases_held_by_partitions", stages.heldBases);
+        spark.put("kmer_reducers", reducers);
+        spark.put("genome_wide_pass_round_seconds", pass.roundSeconds());
+        spark.put("spark_jobs", clock.jobs);
+        spark.put("spark_job_seconds", clock.seconds());
+        spark.put("driver_only_seconds", Math.max(0, total - clock.seconds()));
+        spark.put("driver_only_share", Math.max(0, total - clock.seconds()) / total);
+        RunSummary summary = PartitionedOutputs.summary(result, input, genome.validBases,
+                        stages.seconds.getOrDefault("contig_table", 0.0))
+                .section("spark", spark)
+                .seconds("write", stages.seconds.get("write"))
+                .seconds("total", total);
+        try (Writer w = out.createWriter(name + ".summary.json")) {
+            summary.write(w);
+        }
+        out.commit();
+        long elements = 0;
+        for (Family f : library.families()) {
+            elements += f.elementFreq();
+        }
+        return new Outcome(library.families().size(), elements, total);
+    }
+
+    /** The contig table, the bases file the driver wrote beside the outputs, and the valid bases. */
+    record GenomeInput(ContigDictionary contigs, long validBases, org.apache.hadoop.fs.Path codes) {
+    }
+
+    /** The ranked candidates (cached), how many, and over how many k-mer reducers they were counted. */
+    record RankedCandidates(JavaPairRDD<RankKey, Candidate> rdd, long count, int reducers) {
+    }
+
+    /** The job's stages, each a step of the pipeline that returns what the next needs. */
+    private final class Stages {
+        final JavaSparkContext sc;
+        final Progress progress;
+        final AtomicOutputDirectory out;
+        final Configuration hadoop;
+        final Map<String, Double> seconds = new LinkedHashMap<>();
+        long heldBases;
+        RoundDrafter drafter;
+        private long since = System.nanoTime();
+
+        Stages(JavaSparkContext sc, Progress progress, AtomicOutputDirectory out) {
+            this.sc = sc;
+            this.progress = progress;
+            this.out = out;
+            this.hadoop = sc.hadoopConfiguration();
+        }
+
+        void begin(String what) {
+            since = System.nanoTime();
+            sc.setJobGroup("reprise", what, false);
+            sc.setJobDescription(what);
+            progress.phase(what);
+        }
+
+        void end(String phase) {
+            seconds.put(phase, lap(since));
+        }
+
+        /**
+         * The contig table, in one streaming pass over the FASTA on the driver (letters checked); the
+         * same pass writes the bases, a byte each, next to the outputs (removed before the commit),
+         * so that partitions read only their own chunks, by position.
+         */
+        GenomeInput readContigs() throws IOException {
+            begin("contig table: reading " + input + " on the driver");
+            org.apache.hadoop.fs.Path codes = out.temporaryPath("genome-codes.tmp");
+            FastaGenomeReader.Scan scan;
+            try (InputStream in = FastaInput.open(input, hadoop);
+                 OutputStream codesOut = new BufferedOutputStream(out.fileSystem().create(codes, false), 1 << 20)) {
+                scan = FastaGenomeReader.scan(in, input, codesOut);
+            }
+            end("contig_table");
+            return new GenomeInput(scan.contigs(), scan.validBases(), codes);
+        }
+
+        /** Contigs bin-packed into partitions, long ones cut, padded so that a copy's flank never leaves its chunk. */
+        PartitionPlan plan(GenomeInput genome, Parameters p) {
+            long padding = GenomePartitioner.paddingFor(p, p.k);
+            GenomePartitioner partitioner = partitions > 0 ? GenomePartitioner.withPartitions(partitions, padding)
+                    : GenomePartitioner.withTargetSize(partitionSize, padding);
+            PartitionPlan plan = partitioner.partition(genome.contigs);
+            progress.message(String.format(Locale.ROOT, "%d contigs, %,d bases, k=%d, %d partitions",
+                    genome.contigs.contigCount(), genome.contigs.length(), p.k, plan.partitionCount()));
+            return plan;
+        }
+
+        /** Each partition reads its chunks from the bases file (cached in memory). */
+        JavaRDD<PartitionGenome> readPartitions(PartitionPlan plan, GenomeInput genome) {
+            begin("partitions: each reads its chunks");
+            Broadcast<PartitionPlan> planShared = sc.broadcast(plan);
+            HadoopConf conf = new HadoopConf(hadoop);
+            String codesUri = genome.codes.toString();
+            List<Integer> ids = new ArrayList<>();
+            for (int i = 0; i < plan.partitionCount(); i++) {
+                ids.add(i);
+            }
+            JavaRDD<PartitionGenome> sequences = sc.parallelize(ids, plan.partitionCount()).map(i -> {
+                org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(codesUri);
+                try (FSDataInputStream in = path.getFileSystem(conf.get()).open(path)) {
+                    return PartitionGenome.read(planShared.value(), i, in::readFully);
+                }
+            }).persist(StorageLevel.MEMORY_ONLY());
+            heldBases = sequences.map(PartitionGenome::bases).reduce(Long::sum);
+            end("partitions");
+            return sequences;
+        }
+
+        /** Genome-wide k-mer counts on the executors, shuffled by canonical k-mer, then ranked by a sort. */
+        /** Reducers of the k-mer shuffle: one per 8 Mb, at least the default parallelism. */
+        int reducers(GenomeInput genome) {
+            return (int) Math.max(sc.defaultParallelism(), Math.min(100_000, genome.contigs.length() / 8_000_000 + 1));
+        }
+
+        RankedCandidates rankCandidates(JavaRDD<PartitionGenome> sequences, GenomeInput genome, Parameters p) {
+            int reducers = reducers(genome);
+            begin("seed candidates: k-mer counts over " + reducers + " reducers, then ranking");
+            Broadcast<ContigDictionary> contigsShared = sc.broadcast(genome.contigs);
+            JavaPairRDD<RankKey, Candidate> ranked = p.dist == 0
+                    ? SeedCounting.rank(sequences, contigsShared, p.k, p, reducers)
+                    : NeighbourCounting.rank(sequences, contigsShared, p.k, p, reducers);
+            ranked.persist(StorageLevel.MEMORY_AND_DISK());
+            long count = ranked.count();
+            end("seed_candidates");
+            return new RankedCandidates(ranked, count, reducers);
+        }
+
+        /** local-core's pre-masking pass on the driver, over the candidates streamed in rank order. */
+        SeedTable preMask(RankedCandidates ranked, GenomeInput genome, Parameters p) {
+            begin("pre-masking " + ranked.count + " candidates on the driver");
+            PreMasking pass = new PreMasking(genome.contigs.length(), p.k, p.minFreq, true);
+            for (Iterator<Candidate> it = ranked.rdd.values().toLocalIterator(); it.hasNext(); ) {
+                pass.take(it.next());
+            }
+            ranked.rdd.unpersist(false);
+            SeedTable seeds = pass.seeds();
+            end("pre_masking");
+            return seeds;
+        }
+
+        /** local-core's family loop on the driver, with the seeds' stored copies, drafted in rounds on the executors. */
+        FamilyLoop familyLoop(JavaRDD<PartitionGenome> sequences, SeedTable seeds, GenomeInput genome, Parameters p) {
+            begin("families (" + seeds.size() + " seeds)");
+            DraftRound round = new DraftRound(sc, sequences, p, p.k);
+            int[] n = {0};
+            drafter = new RoundDrafter(genome.contigs.length(), p, p.k, (requests, radius) -> {
+                sc.setJobDescription("families: round " + (++n[0]) + ", drafting " + requests.size()
+                        + " seeds (flanks of " + radius + " bases)");
+                return round.run(requests, radius);
+            }, window, flank);
+            FamilyLoop loop = new FamilyLoop(genome.contigs, p, p.k, seeds, new StoredCopies(seeds), drafter, progress);
+            loop.run();
+            end("families");
+            return loop;
+        }
+
+        /** The outputs, from the families and the reported mask; .masked streams the input once more. */
+        void write(FamilyLoop loop, SeedTable seeds, GenomeInput genome, Parameters p, MaskedFastaWriter.Style style)
+                throws IOException {
+            begin("writing " + output);
+            String name = new org.apache.hadoop.fs.Path(output).getName();
+            try (Writer w = out.createWriter(name + ".reprof")) {
+                LibraryWriters.writeReprof(loop.families(), w);
+            }
+            try (Writer w = out.createWriter(name + ".freq")) {
+                LibraryWriters.writeFreq(seeds, p.k, genome.contigs, w);
+            }
+            try (Writer w = out.createWriter(name + ".bed")) {
+                LibraryWriters.writeBed(loop.families(), genome.contigs, w);
+            }
+            try (InputStream in = FastaInput.open(input, hadoop);
+                 OutputStream os = new BufferedOutputStream(out.create(name + ".masked"), 1 << 16)) {
+                MaskedFastaWriter.write(in, input, genome.contigs, loop.reportedMask(), style, os);
+            }
+            end("write");
+        }
     }
 
     /**
@@ -381,35 +579,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
         }
     }
 
-    private static void describe(JavaSparkContext sc, Progress progress, String what) {
-        sc.setJobGroup("reprise", what, false);
-        sc.setJobDescription(what);
-        progress.phase(what);
-    }
-
     private static double lap(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    static long peakHeapBytes() {
-        long peak = 0;
-        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
-    }
-
-    static void writeJson(Map<String, Object> m, Writer w) throws IOException {
-        w.write("{\n");
-        int i = 0;
-        for (Map.Entry<String, Object> e : m.entrySet()) {
-            Object v = e.getValue();
-            String value = v instanceof Number ? (v instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : v.toString())
-                    : "\"" + v.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-            w.write("  \"" + e.getKey() + "\": " + value + (++i < m.size() ? ",\n" : "\n"));
-        }
-        w.write("}\n");
     }
 }

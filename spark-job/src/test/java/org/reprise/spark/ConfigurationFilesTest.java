@@ -2,7 +2,7 @@ package org.reprise.spark;
 
 import org.apache.spark.launcher.JavaModuleOptions;
 import org.junit.jupiter.api.Test;
-import org.reprise.discover.Parameters;
+import org.reprise.params.Parameters;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -7,9 +7,13 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.serializer.KryoSerializer;
 import org.apache.spark.serializer.SerializerInstance;
 import org.junit.jupiter.api.Test;
-import org.reprise.spark.partition.Chunk;
-import org.reprise.spark.partition.GenomePartitioner;
-import org.reprise.spark.partition.PartitionPlan;
+import org.reprise.discover.Draft;
+import org.reprise.extend.Extension;
+import org.reprise.genome.ContigDictionary;
+import org.reprise.partition.Chunk;
+import org.reprise.partition.GenomePartitioner;
+import org.reprise.partition.PartitionPlan;
+import org.reprise.seeds.Candidate;
 import scala.Tuple2;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
@@ -43,7 +47,7 @@ class RepriseKryoRegistratorTest {
 
     private static PartitionPlan plan() {
         return GenomePartitioner.withTargetSize(1_000, 105)
-                .partition(List.of("chrI", "empty", "chrII", "mito"), new long[] {4_321, 0, 999, 85});
+                .partition(ContigDictionary.of("g.fa", List.of("chrI", "empty", "chrII", "mito"), new long[] {4_321, 0, 999, 85}));
     }
 
     @Test
@@ -69,6 +73,42 @@ class RepriseKryoRegistratorTest {
         assertEquals(plan, back);
         assertEquals(plan.owner("chrI", 4_320), back.owner("chrI", 4_320));
         assertEquals(plan.ownerPartition(2, 500), back.ownerPartition(2, 500));
+    }
+
+    @Test
+    void contigDictionaryRoundTrips() {
+        ContigDictionary d = ContigDictionary.of("hdfs://nn/g.fa", List.of("a", "b <&>", "c"), new long[] {3_000_000_000L, 0, 7});
+        ContigDictionary back = roundTrip(d);
+        assertEquals(d, back);
+        assertEquals("hdfs://nn/g.fa", back.source());
+        assertEquals(2, back.contigIndexAt(3_000_000_000L));
+    }
+
+    @Test
+    void candidatesRoundTripAndAPalindromeKeepsOneList() {
+        Candidate c = new Candidate(12345L, 5, 3_000_000_001L, new long[] {3_000_000_001L, 9}, new long[] {4, 5, 6});
+        Candidate back = roundTrip(c);
+        assertEquals(c.code(), back.code());
+        assertEquals(c.count(), back.count());
+        assertEquals(c.position(), back.position());
+        assertArrayEquals(c.forward(), back.forward());
+        assertArrayEquals(c.reverse(), back.reverse());
+        long[] both = {1, 600, 1200};
+        Candidate palindrome = roundTrip(new Candidate(27L, 6, 1, both, both));
+        assertTrue(palindrome.forward() == palindrome.reverse(), "a palindrome's two lists are one");
+    }
+
+    @Test
+    void draftsRoundTrip() {
+        Draft d = new Draft(new Extension(new byte[] {0, 1, 2, 3}, 2), new Extension(new byte[0], -1),
+                new long[] {-3, 20, 0, 11, -1, 5}, new long[] {100, 5_000_000_000L}, new long[] {42});
+        Draft back = roundTrip(d);
+        assertTrue(back.madeFrom(new long[] {100, 5_000_000_000L}, new long[] {42}));
+        assertArrayEquals(d.elementEnds(), back.elementEnds());
+        assertArrayEquals(d.right().bases(), back.right().bases());
+        assertEquals(2, back.right().bestStep());
+        assertEquals(-1, back.left().bestStep());
+        assertEquals(0, back.left().length());
     }
 
     @Test

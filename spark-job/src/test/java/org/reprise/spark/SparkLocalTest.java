@@ -1,21 +1,19 @@
 package org.reprise.spark;
 
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.reprise.spark.partition.Chunk;
-import org.reprise.spark.partition.ChunkPartitioner;
-import org.reprise.spark.partition.GenomePartitioner;
-import org.reprise.spark.partition.PartitionPlan;
+import org.reprise.genome.ContigDictionary;
+import org.reprise.partition.Chunk;
+import org.reprise.partition.GenomePartitioner;
+import org.reprise.partition.PartitionPlan;
 import scala.Tuple2;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,34 +34,42 @@ class SparkLocalTest {
     }
 
     @Test
-    void smokeTestCountsAndSums() {
-        assertArrayEquals(new long[] {1000, SparkSmokeTest.EXPECTED_SUM, 2}, SparkSmokeTest.run(sc));
+    void shuffleWithKryoCountsAndSums() {
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 1; i <= 1000; i++) {
+            numbers.add(i);
+        }
+        List<Tuple2<Integer, Long>> sums = sc.parallelize(numbers, 2)
+                .mapToPair(i -> new Tuple2<>(i % 2, (long) i))
+                .reduceByKey(Long::sum, 2)
+                .collect();
+        long total = 0;
+        for (Tuple2<Integer, Long> t : sums) {
+            total += t._2;
+        }
+        assertEquals(2, sums.size());
+        assertEquals(500_500L, total);
     }
 
     @Test
-    void chunksShuffleToTheirPlannedPartitionsAndThePlanBroadcasts() {
+    void thePlanBroadcastsAndEachTaskFindsItsChunks() {
         PartitionPlan plan = GenomePartitioner.withPartitions(3, 50)
-                .partition(List.of("a", "b", "c", "d"), new long[] {1_000, 400, 250, 77});
-        List<Tuple2<Chunk, Long>> pairs = new ArrayList<>();
-        for (Chunk c : plan.chunks()) {
-            pairs.add(new Tuple2<>(c, c.coreLength()));
-        }
+                .partition(ContigDictionary.of("g", List.of("a", "b", "c", "d"), new long[] {1_000, 400, 250, 77}));
         Broadcast<PartitionPlan> shared = sc.broadcast(plan);
-        JavaPairRDD<Chunk, Long> laidOut = sc.parallelizePairs(pairs, 2).partitionBy(new ChunkPartitioner(plan));
-        // each task checks, against the broadcast plan, that it holds exactly its partition's chunks
-        List<String> problems = laidOut.mapPartitionsWithIndex((index, it) -> {
-            PartitionPlan p = shared.value();
-            List<Chunk> seen = new ArrayList<>();
-            it.forEachRemaining(t -> seen.add(t._1()));
-            seen.sort(null);
+        List<Integer> ids = List.of(0, 1, 2);
+        // each task reads its own partition of the broadcast plan and checks its chunks' owner
+        List<String> problems = sc.parallelize(ids, 3).flatMap(p -> {
+            PartitionPlan pl = shared.value();
             List<String> out = new ArrayList<>();
-            if (!seen.equals(p.partition(index))) {
-                out.add("partition " + index + " holds " + seen + " not " + p.partition(index));
+            for (Chunk c : pl.partition(p)) {
+                if (pl.ownerPartition(c.contigIndex(), c.coreStart()) != p) {
+                    out.add(c + " is not owned by partition " + p);
+                }
             }
             return out.iterator();
-        }, true).collect();
+        }).collect();
         assertTrue(problems.isEmpty(), problems.toString());
-        long owned = laidOut.values().reduce(Long::sum);
+        long owned = sc.parallelize(ids, 3).map(p -> shared.value().ownedBases(p)).reduce(Long::sum);
         assertEquals(1_727, owned);
         shared.destroy();
     }

@@ -1,5 +1,9 @@
 package org.reprise.spark.seeds;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
 /**
  * The k-mer occurrences one partition sends to one reducer in the counting shuffle: canonical
  * k-mer codes and, at the same index, {@code genomePosition << 1 | strand} (strand 1 when the
@@ -17,5 +21,25 @@ public final class KmerBlock {
 
     public int size() {
         return canonical.length;
+    }
+
+    /** A reducer's blocks as two columns, canonical codes and tagged positions, in block order. */
+    static long[][] concat(Iterator<KmerBlock> blocks) {
+        List<KmerBlock> all = new ArrayList<>();
+        int n = 0;
+        while (blocks.hasNext()) {
+            KmerBlock blk = blocks.next();
+            all.add(blk);
+            n += blk.size();
+        }
+        long[] canonical = new long[n];
+        long[] tagged = new long[n];
+        int at = 0;
+        for (KmerBlock blk : all) {
+            System.arraycopy(blk.canonical, 0, canonical, at, blk.size());
+            System.arraycopy(blk.positionStrand, 0, tagged, at, blk.size());
+            at += blk.size();
+        }
+        return new long[][] {canonical, tagged};
     }
 }

@@ -6,10 +6,13 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
-import org.reprise.discover.Parameters;
+import org.reprise.params.Parameters;
 import org.reprise.index.KmerCodec;
-import org.reprise.spark.partition.ContigTable;
-import org.reprise.spark.partition.PartitionSequences;
+import org.reprise.genome.ContigDictionary;
+import org.reprise.seeds.Candidate;
+import org.reprise.seeds.KmerOccurrences;
+import org.reprise.seeds.TandemFilter;
+import org.reprise.partition.PartitionGenome;
 import scala.Tuple2;
 
 import java.util.ArrayList;
@@ -36,8 +39,8 @@ public final class NeighbourCounting {
     private NeighbourCounting() {
     }
 
-    public static JavaPairRDD<RankKey, Candidate> rank(JavaRDD<PartitionSequences> sequences,
-                                                        Broadcast<ContigTable> contigs, int k, Parameters p,
+    public static JavaPairRDD<RankKey, Candidate> rank(JavaRDD<PartitionGenome> sequences,
+                                                        Broadcast<ContigDictionary> contigs, int k, Parameters p,
                                                         int reducers) {
         // Every stage here carries about k times the k-mer stage's data: k times its reducers, so a
         // task holds about what a k-mer reducer holds.
@@ -56,7 +59,7 @@ public final class NeighbourCounting {
         JavaPairRDD<Integer, long[][]> own = both.filter(t -> t._2.length == 2);
         return own.union(shares).partitionBy(new SeedCounting.IndexPartitioner(wide)).values()
                 .mapPartitions(it -> candidates(it, k, p, contigs.value()))
-                .mapToPair(c -> new Tuple2<>(c.rankKey(), c))
+                .mapToPair(c -> new Tuple2<>(RankKey.of(c), c))
                 .sortByKey(true, reducers);
     }
 
@@ -69,9 +72,10 @@ public final class NeighbourCounting {
         KmerCodec codec = new KmerCodec(k);
         LongArrayList[][] del = new LongArrayList[reducers][];
         LongArrayList[][] own = new LongArrayList[reducers][];
-        SeedCounting.forEachPair(blocks, k, 1, (c, a, na, firstA, b, nb, firstB) -> {
+        long[][] kmerColumns = KmerBlock.concat(blocks);
+        KmerOccurrences.forEachPair(kmerColumns[0], kmerColumns[1], false, k, 1, (c, a, na, firstA, b, nb, firstB) -> {
             long rc = codec.reverseComplement(c);
-            int r = SeedCounting.reducerOf(c, reducers);
+            int r = KmerOccurrences.batchOf(c, reducers);
             for (int i = 0; i < na; i++) {
                 add(own, r, c, a[i] << 2 | 2);
             }
@@ -99,7 +103,7 @@ public final class NeighbourCounting {
 
     private static void sendToGroup(LongArrayList[][] del, int reducers, long code, int j, long[] pos, int n) {
         long key = deletionKey(code, j);
-        int r = SeedCounting.reducerOf(key, reducers);
+        int r = KmerOccurrences.batchOf(key, reducers);
         if (del[r] == null) {
             del[r] = new LongArrayList[] {new LongArrayList(), new LongArrayList(), new LongArrayList()};
         }
@@ -188,7 +192,7 @@ public final class NeighbourCounting {
                     long rc = codec.reverseComplement(receiver);
                     long canonical = Math.min(receiver, rc);
                     long side = receiver == canonical ? 0 : 1;
-                    int r = SeedCounting.reducerOf(canonical, reducers);
+                    int r = KmerOccurrences.batchOf(canonical, reducers);
                     for (int x = s; x < e; x++) {
                         int rec = (int) index[x];
                         if (code[rec] != receiver && pos[rec] >= 0) {
@@ -209,19 +213,15 @@ public final class NeighbourCounting {
     }
 
     /** A canonical-k-mer reducer: own and neighbours' positions to candidates. */
-    static Iterator<Candidate> candidates(Iterator<long[][]> blocks, int k, Parameters p, ContigTable contigs) {
+    static Iterator<Candidate> candidates(Iterator<long[][]> blocks, int k, Parameters p, ContigDictionary contigs) {
         long[][] columns = concat(blocks, 2);
         KmerCodec codec = new KmerCodec(k);
         List<Candidate> out = new ArrayList<>();
         // Every canonical k-mer here occurs (only occurring k-mers send or receive), as local-core
         // visits only its index's k-mers.
-        SeedCounting.forEachPair(columns[0], columns[1], true, k, p.minFreq, (c, a, na, firstA, b, nb, firstB) -> {
-            if (!codec.complexEnough(c)) {
-                return;
-            }
-            boolean palindrome = codec.reverseComplement(c) == c;
-            Candidate cand = SeedCounting.candidate(codec, c, a, na, firstA, palindrome ? a : b,
-                    palindrome ? na : nb, firstB, p, contigs);
+        TandemFilter tandem = new TandemFilter(p.tandemDist, contigs);
+        KmerOccurrences.forEachPair(columns[0], columns[1], true, k, p.minFreq, (c, a, na, firstA, b, nb, firstB) -> {
+            Candidate cand = KmerOccurrences.candidate(codec, c, a, na, firstA, b, nb, firstB, p.minFreq, tandem);
             if (cand != null) {
                 out.add(cand);
             }

@@ -1,5 +1,7 @@
 package org.reprise.spark.seeds;
 
+import org.reprise.seeds.Candidate;
+
 import java.io.Serializable;
 
 /** A candidate's place in the ranking: copy count descending, then representative position ascending. */
@@ -11,6 +13,10 @@ public final class RankKey implements Comparable<RankKey>, Serializable {
     RankKey(int count, long position) {
         this.count = count;
         this.position = position;
+    }
+
+    static RankKey of(Candidate c) {
+        return new RankKey(c.count(), c.position());
     }
 
     @Override

@@ -9,7 +9,6 @@ public final class SeedsClasses {
 
     public static void register(Kryo kryo) {
         kryo.register(KmerBlock.class);
-        kryo.register(Candidate.class);
         kryo.register(RankKey.class);
         kryo.register(RankKey[].class);
         kryo.register(long[][].class);

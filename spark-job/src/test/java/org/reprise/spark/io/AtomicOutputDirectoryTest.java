@@ -210,20 +210,29 @@ class AtomicOutputDirectoryTest {
             o.write(fasta.getBytes(StandardCharsets.US_ASCII));
         }
         for (Path p : List.of(plain, gz, bgzf)) {
-            org.reprise.genome.Genome g = FastaInput.readGenome(p.toUri().toString(), conf);
+            org.reprise.genome.Genome g = readGenome(p.toUri().toString(), conf);
             assertEquals(2, g.contigCount(), p.toString());
             assertEquals("chr1", g.contig(0).name());
             assertEquals(11, g.contig(0).length());
             assertEquals(4, g.contig(1).length());
         }
-        assertMessage("input file not found", () -> FastaInput.readGenome(tmp.resolve("missing.fa").toString(), conf));
-        assertMessage("is a directory", () -> FastaInput.readGenome(tmp.toString(), conf));
+        assertMessage("input file not found", () -> readGenome(tmp.resolve("missing.fa").toString(), conf));
+        assertMessage("is a directory", () -> readGenome(tmp.toString(), conf));
         Path empty = Files.createFile(tmp.resolve("empty.fa"));
-        assertMessage("is empty", () -> FastaInput.readGenome(empty.toString(), conf));
+        assertMessage("is empty", () -> readGenome(empty.toString(), conf));
     }
 
     private static void assertMessage(String part, org.junit.jupiter.api.function.Executable call) {
         Exception e = assertThrows(org.reprise.genome.GenomeFormatException.class, call);
         assertTrue(e.getMessage().contains(part), e.getMessage());
+    }
+
+    /** A whole genome read through the job's input path (Hadoop FileSystem, any compression). */
+    static org.reprise.genome.Genome readGenome(String uri, org.apache.hadoop.conf.Configuration conf) {
+        try (java.io.InputStream in = FastaInput.open(uri, conf)) {
+            return org.reprise.genome.FastaGenomeReader.parse(in, uri);
+        } catch (java.io.IOException e) {
+            throw new org.reprise.genome.GenomeFormatException("cannot read " + uri + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -54,7 +54,7 @@ class HdfsIoTest {
         try (FSDataOutputStream raw = hdfs.create(p); GZIPOutputStream out = new GZIPOutputStream(raw)) {
             out.write(">c1\nACGTACGT\n>c2 desc\nNNAC\n".getBytes(StandardCharsets.US_ASCII));
         }
-        Genome g = FastaInput.readGenome(p.toString(), hdfs.getConf());
+        Genome g = AtomicOutputDirectoryTest.readGenome(p.toString(), hdfs.getConf());
         assertEquals(2, g.contigCount());
         assertEquals("c2", g.contig(1).name());
         assertEquals(8, g.contig(0).length());

@@ -1,0 +1,76 @@
+package org.reprise.partition;
+
+import org.reprise.params.Parameters;
+
+/**
+ * How much heap a run needs, from the genome's size, so that a run that cannot fit says so before
+ * it starts instead of dying in the middle. The figures are measured peaks (docs/ARCHITECTURE.md,
+ * memory), rounded up:
+ * <ul>
+ *   <li>the exact strategy holds the whole genome, a byte a base, and its k-mer index: about 35
+ *       more bytes per valid base (A, C, G or T) with exact copies (human chr20: 32 in all; the
+ *       207 Mb composite: 35), more with one-mismatch neighbourhoods (their table);</li>
+ *   <li>the partitioned strategy holds one partition at a time as the exact strategy would, plus,
+ *       genome-wide, the candidate table ({@link GenomeWideSeeds#memoryBytes}: 20 bytes per
+ *       candidate), two masks of one bit per base, and, in the genome-wide pass, the copies of the
+ *       candidates left over (reserved as much again as the table).</li>
+ * </ul>
+ */
+public final class MemoryModel {
+    /** Heap the JVM itself, the libraries and the small tables take. */
+    static final long BASE_BYTES = 96L << 20;
+    /** Exact strategy, exact copies: peak heap per valid base, beyond the byte every base takes. */
+    static final double EXACT_BYTES_PER_VALID_BASE = 35;
+    /** Exact strategy with -dist 1 (the neighbourhood table): peak heap per valid base. */
+    static final double EXACT_DIST1_BYTES_PER_VALID_BASE = 55;
+    /** Share of the heap a plan may count on (the garbage collector needs the rest). */
+    static final double USABLE = 0.8;
+    /** Smallest partition worth running. */
+    public static final long MIN_PARTITION = 10_000_000L;
+    /** Largest partition chosen by itself (an explicit --partition-size may be larger). */
+    static final long MAX_PARTITION = 500_000_000L;
+
+    private MemoryModel() {
+    }
+
+    private static double perValid(Parameters p) {
+        return p.dist == 1 ? EXACT_DIST1_BYTES_PER_VALID_BASE : EXACT_BYTES_PER_VALID_BASE;
+    }
+
+    /** Peak heap of the exact strategy on a genome of {@code bases} bases, {@code valid} of them A, C, G or T. */
+    public static long exact(long bases, long valid, Parameters p) {
+        return BASE_BYTES + bases + (long) (perValid(p) * valid);
+    }
+
+    /**
+     * Peak heap of the partitioned strategy with partitions holding {@code partitionBases} (padding
+     * included; valid bases in the genome's proportion) and a candidate table of {@code tableBytes}.
+     */
+    public static long partitioned(long bases, long valid, long partitionBases, long tableBytes, Parameters p) {
+        long partitionValid = (long) ((double) valid / Math.max(1, bases) * partitionBases);
+        return exact(partitionBases, partitionValid, p) + genomeWide(bases, tableBytes);
+    }
+
+    /** What the partitioned strategy holds genome-wide: the table (twice: the pass's copies) and two masks. */
+    static long genomeWide(long bases, long tableBytes) {
+        return 2 * tableBytes + 2 * (bases / 8);
+    }
+
+    /**
+     * The largest partition that fits {@code heap} bytes with a table of {@code tableBytes}, at
+     * least {@link #MIN_PARTITION} and at most 500 Mb; 0 when not even the smallest fits.
+     */
+    public static long partitionSizeFor(long bases, long valid, long heap, long tableBytes, Parameters p) {
+        long room = (long) (USABLE * heap) - BASE_BYTES - genomeWide(bases, tableBytes);
+        long size = (long) (room / (1 + perValid(p) * valid / Math.max(1, bases)));
+        return size < MIN_PARTITION ? 0 : Math.min(MAX_PARTITION, size);
+    }
+
+    /** Bytes as GiB with one decimal (MiB below 1 GiB), for messages. */
+    public static String gib(long bytes) {
+        if (bytes < (1L << 30)) {
+            return String.format(java.util.Locale.ROOT, "%.0f MiB", bytes / (double) (1L << 20));
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+    }
+}

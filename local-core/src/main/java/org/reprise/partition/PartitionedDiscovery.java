@@ -1,0 +1,156 @@
+package org.reprise.partition;
+
+import org.reprise.discover.Family;
+import org.reprise.discover.ProgressListener;
+import org.reprise.genome.BasesSource;
+import org.reprise.genome.ContigDictionary;
+import org.reprise.mask.Bitmask;
+import org.reprise.params.Parameters;
+import org.reprise.parallel.Workers;
+import org.reprise.seeds.SeedTable;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The partitioned strategy on one machine (docs/ALGORITHM.md, partitioned strategy): the genome is
+ * cut into partitions (contigs bin-packed, long ones cut into chunks padded by
+ * {@link GenomePartitioner#paddingFor}), seeds are counted genome-wide without an index
+ * ({@link GenomeWideSeeds}), each partition runs the engine on its own chunks with its own masks
+ * and the run's threads ({@link PartitionDiscovery}), one after the other so that memory stays
+ * that of one partition, and the {@link Reconciliation} makes one library of what they found.
+ * For genomes of any size: positions are longs, one partition stays below 2^31 bases.
+ */
+public final class PartitionedDiscovery {
+    private PartitionedDiscovery() {
+    }
+
+    /** Everything a partitioned run produced, for the writers and the summary. */
+    public record Result(ContigDictionary contigs, Parameters parameters, PartitionPlan plan, List<Family> families,
+                         Bitmask reportedMask, SeedTable genomeWideSeeds, Map<String, Object> figures,
+                         Map<String, Double> seconds) {
+        public long elementCount() {
+            long n = 0;
+            for (Family f : families) {
+                n += f.elementFreq();
+            }
+            return n;
+        }
+    }
+
+    /** The run cannot fit the heap; said before the partitions start, with what it would need. */
+    public static final class InsufficientHeapException extends IOException {
+        InsufficientHeapException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param contigs        the genome's contigs
+     * @param bases          its bases, by position
+     * @param validBases     how many of its bases are A, C, G or T
+     * @param params         the parameters, k resolved
+     * @param partitionSize  target bases per partition, or 0 for the largest that fits {@code heapLimit}
+     *                       once the genome-wide candidates are counted
+     * @param heapLimit      the heap the run may use
+     * @throws InsufficientHeapException if the run cannot fit (checked after counting, before the partitions)
+     */
+    public static Result run(ContigDictionary contigs, BasesSource bases, long validBases, Parameters params,
+                             long partitionSize, long heapLimit, Workers workers, ProgressListener progress)
+            throws InsufficientHeapException {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        int k = params.k;
+        long padding = GenomePartitioner.paddingFor(params, k);
+
+        long t = System.nanoTime();
+        // Counting does not depend on the partitions (each position is counted once whatever the
+        // plan), so it runs on a plan of its own, before the partition size is known. A batch holds
+        // 16 bytes per occurrence; one scan of the bases fills one batch per worker: all of them
+        // within half the heap (a quarter in the genome-wide pass, when the partitions' results are
+        // held too).
+        PartitionPlan countPlan = GenomePartitioner.withTargetSize(Math.max(partitionSize, 100_000_000L), padding)
+                .partition(contigs);
+        int threads = workers.threads();
+        long perBatch = Math.max(1, heapLimit / 2 / 17 / threads);
+        int scans = (int) Math.max(1, Math.min(4096, (validBases + perBatch * threads - 1) / (perBatch * threads)));
+        int batches = scans * threads;
+        progress.phase(String.format(Locale.ROOT, "genome-wide seed counts (%d batches in %d scans of %,d bases)", batches,
+                scans, contigs.length()));
+        GenomeWideSeeds global = GenomeWideSeeds.count(countPlan, bases, validBases, params, k, batches, workers);
+        figures.put("genome_wide_candidates", global.size());
+        figures.put("genome_wide_table_bytes", global.memoryBytes());
+        t = lap(seconds, "genome-wide counts", t);
+
+        long size = partitionSize > 0 ? partitionSize
+                : MemoryModel.partitionSizeFor(contigs.length(), validBases, heapLimit, global.memoryBytes(), params);
+        PartitionPlan plan = size == 0 ? null : GenomePartitioner.withTargetSize(size, padding).partition(contigs);
+        long largest = 0;
+        for (int p = 0; plan != null && p < plan.partitionCount(); p++) {
+            largest = Math.max(largest, plan.paddedBases(p));
+        }
+        long needs = MemoryModel.partitioned(contigs.length(), validBases, largest, global.memoryBytes(), params);
+        if (size == 0 || needs > heapLimit) {
+            throw new InsufficientHeapException("the partitioned strategy needs about " + MemoryModel.gib(size == 0
+                    ? MemoryModel.partitioned(contigs.length(), validBases, MemoryModel.MIN_PARTITION, global.memoryBytes(), params)
+                    : needs) + " of heap for these " + String.format(Locale.ROOT, "%,d", contigs.length())
+                    + " bases (" + String.format(Locale.ROOT, "%,d", global.size()) + " genome-wide candidates) and "
+                    + "this JVM may use " + MemoryModel.gib(heapLimit) + ": give Java more (JAVA_OPTS=-Xmx...)"
+                    + (partitionSize > 0 ? " or a smaller --partition-size" : ""));
+        }
+        progress.message(String.format(Locale.ROOT, "%d partitions of about %,d bases (needs about %s of heap, %s available)",
+                plan.partitionCount(), size, MemoryModel.gib(needs), MemoryModel.gib(heapLimit)));
+        figures.put("partitions", plan.partitionCount());
+        figures.put("partition_size", size);
+        figures.put("padding", plan.padding());
+        figures.put("heap_estimate_bytes", needs);
+
+        List<PartitionResult> parts = new ArrayList<>(plan.partitionCount());
+        long heldMax = 0;
+        List<Object> perPartition = new ArrayList<>();
+        for (int p = 0; p < plan.partitionCount(); p++) {
+            if (plan.partition(p).isEmpty()) {
+                continue;
+            }
+            PartitionGenome part;
+            try {
+                part = PartitionGenome.read(plan, p, bases);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            heldMax = Math.max(heldMax, part.bases());
+            progress.phase(String.format(Locale.ROOT, "partition %d of %d: %,d bases in %d chunks", p + 1,
+                    plan.partitionCount(), part.bases(), part.chunkCount()));
+            PartitionResult r = PartitionDiscovery.run(part, params, global, workers, progress);
+            parts.add(r);
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("partition", p);
+            one.put("bases", part.bases());
+            one.putAll(r.counters());
+            one.put("seconds", r.seconds());
+            perPartition.add(one);
+        }
+        figures.put("largest_partition_bases", heldMax);
+        t = lap(seconds, "partitions", t);
+
+        progress.phase("reconciliation of " + parts.size() + " partitions");
+        Reconciliation.Library library = Reconciliation.run(plan, parts,
+                new LocalGenomeWidePass(plan, bases, validBases, params, workers, 2 * batches), params, progress);
+        figures.put("reconciliation", library.counters());
+        figures.put("per_partition", perPartition);
+        lap(seconds, "reconciliation", t);
+        return new Result(contigs, params, plan, library.families(), library.reportedMask(), global.asSeedTable(),
+                figures, seconds);
+    }
+
+    private static long lap(Map<String, Double> seconds, String phase, long since) {
+        long now = System.nanoTime();
+        seconds.put(phase, (now - since) / 1e9);
+        return now;
+    }
+}

@@ -1,0 +1,269 @@
+package org.reprise.seeds;
+
+import org.reprise.index.HammingOneTable;
+import org.reprise.index.KmerCodec;
+import org.reprise.index.KmerIndex;
+import org.reprise.params.Parameters;
+import org.reprise.parallel.Workers;
+import org.reprise.util.LongBuffer;
+import org.reprise.util.PairRadixSort;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Seed candidates and the seed table of one genome from its {@link KmerIndex} (docs/ALGORITHM.md,
+ * seed candidates): each k-mer pair is counted once, under its {@link Representative}, if it is
+ * complex enough; its count is its tandem-filtered copies ({@link CopyFinder}) on both strands;
+ * those with at least minfreq are ranked (count descending, position ascending) and go through the
+ * {@link PreMasking} pass. Work is split among the workers; the ranking sort and the sequential
+ * pre-masking make the result the same whatever the split.
+ */
+public final class SeedCandidates {
+    private SeedCandidates() {
+    }
+
+    /**
+     * Candidates in rank order: sort keys {@code (MAX - count) << 32 | position} ascending (count
+     * descending, position ascending), each with the index of its representative k-mer.
+     */
+    public static final class Ranked {
+        private final long[] keys;
+        private final int[] kmers;
+
+        Ranked(long[] keys, int[] kmers) {
+            this.keys = keys;
+            this.kmers = kmers;
+        }
+
+        public int size() {
+            return keys.length;
+        }
+
+        /** The index (in the k-mer index) of the i-th candidate's representative k-mer. */
+        public int kmer(int i) {
+            return kmers[i];
+        }
+
+        public int count(int i) {
+            return keyCount(keys[i]);
+        }
+
+        public long position(int i) {
+            return keyPosition(keys[i]);
+        }
+    }
+
+    /**
+     * Counts every representative k-mer and ranks those with count &gt;= minfreq. The k-mers are
+     * counted in independent ranges on the workers.
+     *
+     * @param table the one-mismatch neighbourhoods when dist is 1, else null
+     */
+    public static Ranked rank(KmerIndex index, Parameters p, HammingOneTable table, Workers workers) {
+        int d = index.distinctKmers();
+        int pieces = Math.max(1, Math.min(d / 4096, 16 * workers.threads()));
+        List<Ranked> parts = workers.map(pieces, piece -> rankRange(index, p, table,
+                (int) ((long) d * piece / pieces), (int) ((long) d * (piece + 1) / pieces)));
+        int n = 0;
+        for (Ranked r : parts) {
+            n += r.size();
+        }
+        long[] keys = new long[n];
+        int[] kmers = new int[n];
+        int at = 0;
+        for (Ranked r : parts) {
+            System.arraycopy(r.keys, 0, keys, at, r.size());
+            System.arraycopy(r.kmers, 0, kmers, at, r.size());
+            at += r.size();
+        }
+        PairRadixSort.sort(keys, kmers, n, 63);
+        return new Ranked(keys, kmers);
+    }
+
+    /** The candidates among the k-mers with index in [from, to), unsorted. */
+    private static Ranked rankRange(KmerIndex index, Parameters p, HammingOneTable table, int from, int to) {
+        KmerCodec codec = index.codec();
+        CopyFinder finder = new CopyFinder(index, p.dist, p.tandemDist);
+        LongBuffer scratch = new LongBuffer(256);
+        LongBuffer scratch2 = new LongBuffer(256);
+        long[] keys = new long[1024];
+        int[] kmers = new int[1024];
+        int n = 0;
+        // With exact copies, a pair reaching minfreq has a side with at least half of them: we
+        // visit only such sides, and a pair whose both sides qualify at its representative side.
+        // With inexact copies any k-mer may gather enough neighbours, so every pair is visited.
+        int half = p.dist == 0 ? (p.minFreq + 1) / 2 : 0;
+        int bucket = from < to ? index.bucketOf(from) : 0;
+        for (int x = from; x < to; x++) {
+            while (x >= index.bucketEnd(bucket)) {
+                bucket++;
+            }
+            int ox = index.occurrenceCount(x);
+            if (ox < half) {
+                continue;
+            }
+            long kmer = index.kmerInBucket(bucket, x);
+            long first = index.position(index.occurrenceStart(x));
+            long rc = codec.reverseComplement(kmer);
+            int r = rc == kmer ? x : table != null ? table.reverseComplementIndex(x) : index.indexOf(rc);
+            int or = r >= 0 ? index.occurrenceCount(r) : 0;
+            long rFirst = r >= 0 ? index.position(index.occurrenceStart(r)) : Representative.NEVER;
+            boolean reverseRepresents = Representative.isReverse(first, rFirst);
+            if (reverseRepresents && or >= half) {
+                continue; // counted when its reverse complement, the representative, is visited
+            }
+            if (p.dist == 0 && ox + or < p.minFreq) {
+                continue; // the tandem filter only lowers counts
+            }
+            if (table != null && table.bound(x) < p.minFreq) {
+                continue;
+            }
+            if (!codec.complexEnough(kmer)) {
+                continue;
+            }
+            int count;
+            if (table != null) {
+                table.positions(x, scratch, scratch2);
+                count = finder.sortAndFilter(scratch) + finder.sortAndFilter(scratch2);
+            } else {
+                count = countPair(finder, kmer, rc, p.minFreq, scratch);
+            }
+            if (count >= p.minFreq) {
+                if (n == keys.length) {
+                    keys = Arrays.copyOf(keys, n * 2);
+                    kmers = Arrays.copyOf(kmers, n * 2);
+                }
+                kmers[n] = reverseRepresents ? r : x;
+                keys[n++] = sortKey(count, Math.min(first, rFirst));
+            }
+        }
+        return new Ranked(Arrays.copyOf(keys, n), Arrays.copyOf(kmers, n));
+    }
+
+    /** Forward plus reverse copies, or a number below minFreq when that is certain early. */
+    static int countPair(CopyFinder finder, long kmer, long rc, int minFreq, LongBuffer scratch) {
+        int upper = finder.upperBound(kmer) + finder.upperBound(rc);
+        if (upper < minFreq) {
+            return upper;
+        }
+        return finder.count(kmer, scratch) + finder.count(rc, scratch);
+    }
+
+    /** Positions are those of one index: below 2^31. */
+    static long sortKey(int count, long position) {
+        return ((long) (Integer.MAX_VALUE - count) << 32) | position;
+    }
+
+    static int keyCount(long key) {
+        return Integer.MAX_VALUE - (int) (key >>> 32);
+    }
+
+    static long keyPosition(long key) {
+        return key & 0xffff_ffffL;
+    }
+
+    /**
+     * The pre-masking pass over the ranked candidates; returns the seed table (without copies:
+     * the family loop finds them in the index). The copies of a block of candidates do not depend
+     * on the mask, so they are gathered on the workers; the mask is then applied in rank order on
+     * this thread.
+     */
+    public static SeedTable premask(KmerIndex index, Parameters p, Ranked ranked, HammingOneTable table,
+                                    Workers workers) {
+        int n = ranked.size();
+        int[] order = new int[n];
+        long[] counts = new long[n];
+        long[] positions = new long[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            counts[i] = ranked.count(i);
+            positions[i] = ranked.position(i);
+        }
+        return premask(index, p, ranked, order, counts, positions, table, workers);
+    }
+
+    /**
+     * The pre-masking pass over the candidates in another order: {@code order[i]} is the i-th
+     * candidate to take, and {@code rankCount[i]}, {@code rankPosition[i]} the rank it is taken with
+     * (count descending, then position ascending: a partition ranks by genome-wide counts).
+     */
+    public static SeedTable premask(KmerIndex index, Parameters p, Ranked ranked, int[] order, long[] rankCount,
+                                    long[] rankPosition, HammingOneTable table, Workers workers) {
+        PreMasking pass = new PreMasking(index.genome().length(), index.k(), p.minFreq, false);
+        final int block = workers.threads() == 1 ? 1 : 4096;
+        LongBuffer fwd = new LongBuffer(256);
+        LongBuffer rev = new LongBuffer(256);
+        CopyGatherer single = new CopyGatherer(index, p, table);
+        for (int blockStart = 0; blockStart < ranked.size(); blockStart += block) {
+            int blockEnd = Math.min(ranked.size(), blockStart + block);
+            long[][] copies = null;
+            if (block > 1) {
+                int size = blockEnd - blockStart;
+                int pieces = Math.min(size, 4 * workers.threads());
+                final int bs = blockStart;
+                List<long[][]> parts = workers.map(pieces, piece -> {
+                    CopyGatherer g = new CopyGatherer(index, p, table);
+                    int from = bs + size * piece / pieces, to = bs + size * (piece + 1) / pieces;
+                    long[][] out = new long[2 * (to - from)][];
+                    LongBuffer f = new LongBuffer(256), r = new LongBuffer(256);
+                    for (int c = from; c < to; c++) {
+                        g.gather(ranked.kmers[order[c]], f, r);
+                        out[2 * (c - from)] = f.toArray();
+                        out[2 * (c - from) + 1] = r.toArray();
+                    }
+                    return out;
+                });
+                copies = new long[2 * size][];
+                int at = 0;
+                for (long[][] part : parts) {
+                    System.arraycopy(part, 0, copies, at, part.length);
+                    at += part.length;
+                }
+            }
+            for (int c = blockStart; c < blockEnd; c++) {
+                long[] f, r;
+                int nf, nr;
+                if (copies == null) {
+                    single.gather(ranked.kmers[order[c]], fwd, rev);
+                    f = fwd.array();
+                    nf = fwd.size();
+                    r = rev.array();
+                    nr = rev.size();
+                } else {
+                    f = copies[2 * (c - blockStart)];
+                    r = copies[2 * (c - blockStart) + 1];
+                    nf = f.length;
+                    nr = r.length;
+                }
+                pass.take(index.kmer(ranked.kmers[order[c]]), rankCount[c], rankPosition[c], f, nf, r, nr);
+            }
+        }
+        return pass.seeds();
+    }
+
+    /** The tandem-filtered copies of a k-mer and of its reverse complement, from the table or the index. */
+    private static final class CopyGatherer {
+        private final KmerIndex index;
+        private final HammingOneTable table;
+        private final CopyFinder finder;
+
+        CopyGatherer(KmerIndex index, Parameters p, HammingOneTable table) {
+            this.index = index;
+            this.table = table;
+            this.finder = new CopyFinder(index, p.dist, p.tandemDist);
+        }
+
+        void gather(int kmerIndex, LongBuffer fwd, LongBuffer rev) {
+            if (table != null) {
+                table.positions(kmerIndex, fwd, rev);
+                finder.sortAndFilter(fwd);
+                finder.sortAndFilter(rev);
+            } else {
+                long kmer = index.kmer(kmerIndex);
+                finder.copies(kmer, fwd);
+                finder.copies(index.codec().reverseComplement(kmer), rev);
+            }
+        }
+    }
+}

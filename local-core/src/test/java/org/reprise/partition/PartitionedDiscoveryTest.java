@@ -1,0 +1,211 @@
+package org.reprise.partition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reprise.cli.RepriseCli;
+import org.reprise.discover.ReferenceFiles;
+import org.reprise.testing.Sequences;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The partitioned strategy through the command line: one partition holding the whole genome is
+ * the exact strategy (library, elements and masked genome alike); with many partitions and contigs
+ * cut into chunks the outputs do not depend on the thread count, and stay close to the exact
+ * strategy's; the heap estimate refuses a run that cannot fit, and auto picks a strategy by it.
+ */
+class PartitionedDiscoveryTest {
+    private static final String[] OUTPUTS = {".reprof", ".bed", ".freq", ".masked"};
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = RepriseCli.execute(args, new PrintStream(out), new PrintStream(err));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path simulated() throws IOException {
+        Path g = dir.resolve("sim.fa");
+        if (!Files.exists(g)) {
+            Files.writeString(g, Sequences.simulatedGenome(new Random(2026)));
+        }
+        return g;
+    }
+
+    /** The genome with each contig cut to its first {@code n} bases. */
+    private Path firstBasesOfEachContig(Path genome, int n) throws IOException {
+        StringBuilder out = new StringBuilder();
+        int kept = 0;
+        for (String line : Files.readAllLines(genome)) {
+            if (line.startsWith(">")) {
+                out.append(line).append('\n');
+                kept = 0;
+            } else if (kept < n) {
+                String part = line.substring(0, Math.min(line.length(), n - kept));
+                out.append(part).append('\n');
+                kept += part.length();
+            }
+        }
+        Path p = dir.resolve("first-" + n + ".fa");
+        Files.writeString(p, out);
+        return p;
+    }
+
+    private static List<String> sortedLines(Path p) throws IOException {
+        List<String> l = new ArrayList<>(Files.readAllLines(p));
+        l.sort(null);
+        return l;
+    }
+
+    @Test
+    void onePartitionHoldingTheWholeGenomeIsTheExactStrategy() throws IOException {
+        for (Path genome : List.of(ReferenceFiles.bundledYeastPath(), simulated())) {
+            String name = genome.getFileName().toString();
+            String exact = dir.resolve("exact-" + name).toString();
+            String part = dir.resolve("part-" + name).toString();
+            assertEquals(0, run("-input", genome.toString(), "-output", exact, "--strategy", "exact", "-q").exit());
+            Run r = run("-input", genome.toString(), "-output", part, "--strategy", "partitioned", "--partition-size", "100M", "-q");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(Files.readString(Path.of(exact + ".reprof")).contains(">R=1,"), "too few families to be a test");
+            assertEquals(Files.readString(Path.of(exact + ".reprof")), Files.readString(Path.of(part + ".reprof")), name);
+            assertEquals(sortedLines(Path.of(exact + ".bed")), sortedLines(Path.of(part + ".bed")), name
+                    + ": the same elements, sorted by position");
+            assertArrayEquals(Files.readAllBytes(Path.of(exact + ".masked")), Files.readAllBytes(Path.of(part + ".masked")));
+            JsonNode s = new ObjectMapper().readTree(Path.of(part + ".summary.json").toFile());
+            assertEquals("partitioned", s.get("strategy").asText());
+            assertEquals(1, s.get("partitioned").get("partitions").asInt());
+        }
+    }
+
+    @Test
+    void outputsAreTheSameForAnyThreadCountAndCloseToExact() throws IOException {
+        Path genome = simulated();
+        String exact = dir.resolve("exact").toString();
+        assertEquals(0, run("-input", genome.toString(), "-output", exact, "--strategy", "exact", "-q").exit());
+        byte[][] first = null;
+        for (int threads : new int[] {1, 2, 3}) {
+            String prefix = dir.resolve("t" + threads).toString();
+            // 50 kb partitions: several of them, every contig cut into chunks
+            Run r = run("-input", genome.toString(), "-output", prefix, "--strategy", "partitioned",
+                    "--partition-size", "50k", "--threads", Integer.toString(threads), "-q");
+            assertEquals(0, r.exit(), r.err());
+            byte[][] files = new byte[OUTPUTS.length][];
+            for (int f = 0; f < OUTPUTS.length; f++) {
+                files[f] = Files.readAllBytes(Path.of(prefix + OUTPUTS[f]));
+            }
+            if (first == null) {
+                first = files;
+            } else {
+                for (int f = 0; f < OUTPUTS.length; f++) {
+                    assertArrayEquals(first[f], files[f], OUTPUTS[f] + " differs with " + threads + " threads");
+                }
+            }
+        }
+        JsonNode part = new ObjectMapper().readTree(Path.of(dir.resolve("t1") + ".summary.json").toFile());
+        JsonNode ex = new ObjectMapper().readTree(Path.of(exact + ".summary.json").toFile());
+        assertTrue(part.get("partitioned").get("partitions").asInt() >= 8, part.get("partitioned").toString());
+        assertTrue(part.get("partitioned").get("reconciliation").get("boundary_claims").asLong()
+                + part.get("partitioned").get("reconciliation").get("genome_wide_pass_families").asLong() > 0,
+                "no boundary claim and no genome-wide family: the reconciliation was not exercised");
+        long bases = ex.get("genome").get("bases").asLong();
+        double dpp = 100.0 * Math.abs(part.get("masked_bases").asLong() - ex.get("masked_bases").asLong()) / bases;
+        assertTrue(dpp < 1.0, "masked bases differ from exact's by " + dpp + " percentage points");
+        assertTrue(part.get("families").asInt() <= 1.1 * ex.get("families").asInt(),
+                part.get("families") + " families against exact's " + ex.get("families"));
+    }
+
+    @Test
+    void theHeapEstimateRefusesARunThatCannotFitAndPicksTheStrategy() throws IOException {
+        String genome = ReferenceFiles.bundledYeastPath().toString();
+        Run exact = run("-input", genome, "-output", dir.resolve("x").toString(), "--strategy", "exact",
+                "--heap-limit", "20000000");
+        assertEquals(1, exact.exit(), exact.err());
+        assertTrue(exact.err().contains("the exact strategy needs about") && exact.err().contains("--strategy partitioned"),
+                exact.err());
+        Run part = run("-input", genome, "-output", dir.resolve("y").toString(), "--strategy", "partitioned",
+                "--heap-limit", "20000000");
+        assertEquals(1, part.exit(), part.err());
+        assertTrue(part.err().contains("the partitioned strategy needs at least"), part.err());
+        assertTrue(Arrays.stream(dir.toFile().list()).noneMatch(n -> n.contains("x.") || n.contains("y.")),
+                "a refused run leaves nothing: " + Arrays.toString(dir.toFile().list()));
+        // auto: exact when it fits, partitioned when it does not (yeast needs about 134 MiB exact,
+        // about 111 MiB in partitions of 300 kb)
+        Run fits = run("-input", genome, "-output", dir.resolve("a").toString(), "--heap-limit", "2000000000",
+                "--partition-size", "300k");
+        assertEquals(0, fits.exit(), fits.err());
+        assertTrue(fits.err().contains("strategy: exact"), fits.err());
+        Run tight = run("-input", genome, "-output", dir.resolve("b").toString(), "--heap-limit", "125000000",
+                "--partition-size", "300k");
+        assertEquals(0, tight.exit(), tight.err());
+        assertTrue(tight.err().contains("strategy: partitioned"), tight.err());
+    }
+
+    /**
+     * -dist 1 and 2 in partitioned mode: one partition is the exact strategy with the same dist
+     * (a partition holding the whole genome ranks by its own inexact counts); cut into partitions
+     * (ranked by genome-wide exact counts) the outputs do not depend on the threads and stay close
+     * to exact's.
+     */
+    @Test
+    void inexactSeedsWorkInPartitions() throws IOException {
+        for (String dist : new String[] {"1", "2"}) {
+            // -dist 2 counts every two-mismatch neighbour: the first 30 kb of each contig keep it quick
+            Path genome = dist.equals("1") ? simulated() : firstBasesOfEachContig(simulated(), 30_000);
+            String size = dist.equals("1") ? "50k" : "20k";
+            String exact = dir.resolve("exact-d" + dist).toString();
+            String whole = dir.resolve("whole-d" + dist).toString();
+            assertEquals(0, run("-input", genome.toString(), "-output", exact, "--strategy", "exact", "-dist", dist, "-q").exit());
+            Run r = run("-input", genome.toString(), "-output", whole, "--strategy", "partitioned", "--partition-size", "100M",
+                    "-dist", dist, "-q");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(Files.readString(Path.of(exact + ".reprof")).contains(">R=1,"), "too few families to be a test");
+            assertEquals(Files.readString(Path.of(exact + ".reprof")), Files.readString(Path.of(whole + ".reprof")), "dist " + dist);
+            assertArrayEquals(Files.readAllBytes(Path.of(exact + ".masked")), Files.readAllBytes(Path.of(whole + ".masked")));
+
+            byte[][] first = null;
+            for (int threads : new int[] {1, 2}) {
+                String prefix = dir.resolve("d" + dist + "t" + threads).toString();
+                Run p = run("-input", genome.toString(), "-output", prefix, "--strategy", "partitioned",
+                        "--partition-size", size, "-dist", dist, "--threads", Integer.toString(threads), "-q");
+                assertEquals(0, p.exit(), p.err());
+                byte[][] files = new byte[OUTPUTS.length][];
+                for (int f = 0; f < OUTPUTS.length; f++) {
+                    files[f] = Files.readAllBytes(Path.of(prefix + OUTPUTS[f]));
+                }
+                if (first == null) {
+                    first = files;
+                } else {
+                    for (int f = 0; f < OUTPUTS.length; f++) {
+                        assertArrayEquals(first[f], files[f], OUTPUTS[f] + " differs with " + threads + " threads, dist " + dist);
+                    }
+                }
+            }
+            JsonNode part = new ObjectMapper().readTree(Path.of(dir.resolve("d" + dist + "t1") + ".summary.json").toFile());
+            JsonNode ex = new ObjectMapper().readTree(Path.of(exact + ".summary.json").toFile());
+            assertEquals(Integer.parseInt(dist), part.get("parameters").get("dist").asInt());
+            long bases = ex.get("genome").get("bases").asLong();
+            double dpp = 100.0 * Math.abs(part.get("masked_bases").asLong() - ex.get("masked_bases").asLong()) / bases;
+            assertTrue(dpp < 1.0, "dist " + dist + ": masked bases differ from exact's by " + dpp + " percentage points");
+        }
+    }
+}
