@@ -7,7 +7,12 @@ import org.reprise.genome.Genome;
 import org.reprise.genome.GenomeFormatException;
 import org.reprise.io.LibraryWriters;
 import org.reprise.io.MaskedFastaWriter;
+import org.reprise.discover.Family;
+import org.reprise.genome.BasesSource;
 import org.reprise.io.OutputFiles;
+import org.reprise.polish.LibraryPolishing;
+import org.reprise.polish.PolishParameters;
+import org.reprise.polish.PolishedLibrary;
 import org.reprise.io.PartitionedOutputs;
 import org.reprise.io.RunSummary;
 import org.reprise.genome.ContigDictionary;
@@ -31,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -75,6 +81,9 @@ public final class RepriseCli implements Callable<Integer> {
 
     @CommandLine.Mixin
     AlgorithmOptions algorithm = new AlgorithmOptions();
+
+    @CommandLine.Mixin
+    PolishOptions polish = new PolishOptions();
 
     @Option(names = {"--strategy"}, paramLabel = "auto|exact|partitioned",
             description = {"exact: REPrise's algorithm on the whole genome at once (REPrise's outputs, byte for byte; "
@@ -153,6 +162,7 @@ public final class RepriseCli implements Callable<Integer> {
         }
         long explicitSize = partitionSize.equalsIgnoreCase("auto") ? 0 : partitionSizeOption(partitionSize);
         Parameters params = algorithm.builder().threads(threads).build();
+        Optional<PolishParameters> polishing = polish.parameters();
         Progress progress = new Progress(quiet ? null : err);
         long start = System.nanoTime();
         try (OutputFiles files = new OutputFiles(output)) {
@@ -178,7 +188,7 @@ public final class RepriseCli implements Callable<Integer> {
                     }
                     progress.message("strategy: exact (needs about " + MemoryModel.gib(exactNeeds) + " of heap, "
                             + MemoryModel.gib(heapLimit) + " available)");
-                    runExact(Genome.load(contigs, bases), params, scan, files, style, progress, start, loadSeconds);
+                    runExact(Genome.load(contigs, bases), params, polishing, scan, files, style, progress, start, loadSeconds);
                 } else {
                     // The smallest run there is: one smallest partition, no candidate at all.
                     long least = MemoryModel.partitioned(contigs.length(), scan.validBases(), Math.min(contigs.length(),
@@ -191,7 +201,7 @@ public final class RepriseCli implements Callable<Integer> {
                     }
                     progress.message("strategy: partitioned (the exact one would need about " + MemoryModel.gib(exactNeeds)
                             + " of heap, " + MemoryModel.gib(heapLimit) + " available)");
-                    runPartitioned(contigs, bases, resolved, explicitSize, scan, files, style, progress, start, loadSeconds);
+                    runPartitioned(contigs, bases, resolved, polishing, explicitSize, scan, files, style, progress, start, loadSeconds);
                 }
             }
         }
@@ -228,7 +238,8 @@ public final class RepriseCli implements Callable<Integer> {
         }
     }
 
-    private void runExact(Genome genome, Parameters params, FastaGenomeReader.Scan scan, OutputFiles files,
+    private void runExact(Genome genome, Parameters params, Optional<PolishParameters> polishing,
+                          FastaGenomeReader.Scan scan, OutputFiles files,
                           MaskedFastaWriter.Style style, Progress progress, long start, double loadSeconds)
             throws IOException {
         DiscoveryResult result = Discovery.run(genome, params, progress);
@@ -246,6 +257,9 @@ public final class RepriseCli implements Callable<Integer> {
         try (OutputStream os = new BufferedOutputStream(files.openStream(".masked"), 1 << 16)) {
             MaskedFastaWriter.write(input, genome, result.reportedMask(), style, os);
         }
+        double writeSeconds = (System.nanoTime() - t) / 1e9;
+        Optional<PolishedLibrary> polished = polish(result.families(), genome.dictionary(), genomeBases(genome),
+                polishing, params.threads, files, progress);
         long masked = result.reportedMask().cardinality();
         RunSummary summary = new RunSummary(input.toString(), "exact", result.parameters(), genome.dictionary(),
                 scan.validBases())
@@ -255,8 +269,9 @@ public final class RepriseCli implements Callable<Integer> {
                 .put("index_bytes", result.indexBytes())
                 .seconds("load", loadSeconds)
                 .seconds(result.phaseSeconds())
-                .seconds("write", (System.nanoTime() - t) / 1e9)
-                .seconds("total", (System.nanoTime() - start) / 1e9);
+                .seconds("write", writeSeconds);
+        polished.ifPresent(lib -> summary.section("polishing", LibraryPolishing.summary(lib)).seconds("polish", lib.seconds()));
+        summary.seconds("total", (System.nanoTime() - start) / 1e9);
         try (Writer w = files.open(".summary.json")) {
             summary.write(w);
         }
@@ -264,7 +279,8 @@ public final class RepriseCli implements Callable<Integer> {
         done(progress, result.k(), result.families().size(), result.elementCount(), masked, genome.length(), start);
     }
 
-    private void runPartitioned(ContigDictionary contigs, BasesFile bases, Parameters params, long size,
+    private void runPartitioned(ContigDictionary contigs, BasesFile bases, Parameters params,
+                                Optional<PolishParameters> polishing, long size,
                                 FastaGenomeReader.Scan scan, OutputFiles files, MaskedFastaWriter.Style style,
                                 Progress progress, long start, double loadSeconds) throws IOException {
         PartitionedDiscovery.Result result;
@@ -276,15 +292,42 @@ public final class RepriseCli implements Callable<Integer> {
         try (InputStream in = FastaGenomeReader.open(input)) {
             PartitionedOutputs.write(result, files, in, input.toString(), style);
         }
+        double writeSeconds = (System.nanoTime() - t) / 1e9;
+        Optional<PolishedLibrary> polished = polish(result.families(), contigs, bases, polishing, params.threads, files,
+                progress);
         long masked = result.reportedMask().cardinality();
         RunSummary summary = PartitionedOutputs.summary(result, input.toString(), scan.validBases(), loadSeconds)
-                .seconds("write", (System.nanoTime() - t) / 1e9)
-                .seconds("total", (System.nanoTime() - start) / 1e9);
+                .seconds("write", writeSeconds);
+        polished.ifPresent(lib -> summary.section("polishing", LibraryPolishing.summary(lib)).seconds("polish", lib.seconds()));
+        summary.seconds("total", (System.nanoTime() - start) / 1e9);
         try (Writer w = files.open(".summary.json")) {
             summary.write(w);
         }
         files.commit();
         done(progress, params.k, result.families().size(), result.elementCount(), masked, contigs.length(), start);
+    }
+
+    /** Polishing, unless --no-polish: PREFIX.lib.fa and PREFIX.lib.bed beside the REPrise outputs. */
+    private Optional<PolishedLibrary> polish(List<Family> families, ContigDictionary contigs, BasesSource bases,
+                                             Optional<PolishParameters> polishing, int threads, OutputFiles files,
+                                             Progress progress) throws IOException {
+        if (polishing.isEmpty()) {
+            return Optional.empty();
+        }
+        progress.phase("polishing " + families.size() + " families");
+        PolishedLibrary lib = LibraryPolishing.polishAndWrite(families, contigs, bases, polishing.get(), threads, files);
+        progress.message(String.format(Locale.ROOT, "polished library: %d families (%s%s)", lib.families().size(),
+                output, LibraryPolishing.LIBRARY));
+        return Optional.of(lib);
+    }
+
+    /** The bases of a loaded genome by position, for polishing. */
+    private static BasesSource genomeBases(Genome genome) {
+        ContigDictionary d = genome.dictionary();
+        return (position, dst, off, len) -> {
+            int c = d.contigIndexAt(position);
+            System.arraycopy(genome.codes(c), (int) (position - d.contigStart(c)), dst, off, len);
+        };
     }
 
     private static void done(Progress progress, int k, int families, long elements, long masked, long bases, long start) {
