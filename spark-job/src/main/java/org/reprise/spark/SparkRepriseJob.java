@@ -9,6 +9,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.reprise.cli.AlgorithmOptions;
+import org.reprise.cli.PolishOptions;
+import org.reprise.polish.LibraryPolishing;
+import org.reprise.polish.PolishParameters;
+import org.reprise.polish.PolishedLibrary;
 import org.reprise.cli.Progress;
 import org.reprise.discover.Family;
 import org.reprise.discover.FamilyLoop;
@@ -60,6 +64,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -133,6 +138,9 @@ public final class SparkRepriseJob implements Callable<Integer> {
 
     @CommandLine.Mixin
     AlgorithmOptions algorithm = new AlgorithmOptions();
+
+    @CommandLine.Mixin
+    PolishOptions polish = new PolishOptions();
 
     @Option(names = {"-additonalfile", "-additionalfile", "-verbose", "--threads", "-threads", "-pa"}, hidden = true,
             arity = "0..1", description = "Local CLI options accepted and ignored (executor cores set the parallelism).")
@@ -261,6 +269,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
             SeedTable seeds = stages.preMask(ranked, genome, resolved);
             FamilyLoop loop = stages.familyLoop(sequences, seeds, genome, resolved);
             stages.write(loop, seeds, genome, resolved, style);
+            Optional<PolishedLibrary> polished = stages.polish(loop.families(), genome);
             sequences.unpersist(false);
             out.fileSystem().delete(genome.codes, false);
 
@@ -283,6 +292,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
                     .section("spark", spark)
                     .seconds(stages.seconds)
                     .seconds("total", total);
+            polished.ifPresent(lib -> summary.section("polishing", LibraryPolishing.summary(lib)));
             String name = new org.apache.hadoop.fs.Path(output).getName();
             try (Writer w = out.createWriter(name + ".summary.json")) {
                 summary.write(w);
@@ -350,21 +360,11 @@ public final class SparkRepriseJob implements Callable<Integer> {
 
         stages.begin("writing " + output);
         String name = new org.apache.hadoop.fs.Path(output).getName();
-        OutputSink sink = new OutputSink() {
-            @Override
-            public Writer open(String suffix) throws IOException {
-                return out.createWriter(name + suffix);
-            }
-
-            @Override
-            public OutputStream openStream(String suffix) throws IOException {
-                return out.create(name + suffix);
-            }
-        };
         try (InputStream in = FastaInput.open(input, stages.hadoop)) {
-            PartitionedOutputs.write(result, sink, in, input, style);
+            PartitionedOutputs.write(result, stages.sink(), in, input, style);
         }
         stages.end("write");
+        Optional<PolishedLibrary> polished = stages.polish(library.families(), genome);
         sequences.unpersist(false);
         out.fileSystem().delete(genome.codes, false);
 
@@ -384,6 +384,8 @@ public final class SparkRepriseJob implements Callable<Integer> {
                 .section("spark", spark)
                 .seconds("write", stages.seconds.get("write"))
                 .seconds("total", total);
+        polished.ifPresent(lib -> summary.section("polishing", LibraryPolishing.summary(lib))
+                .seconds("polish", lib.seconds()));
         try (Writer w = out.createWriter(name + ".summary.json")) {
             summary.write(w);
         }
@@ -527,6 +529,41 @@ public final class SparkRepriseJob implements Callable<Integer> {
             loop.run();
             end("families");
             return loop;
+        }
+
+        /** The job's output directory as the sink local-core's writers write into. */
+        OutputSink sink() {
+            String name = new org.apache.hadoop.fs.Path(output).getName();
+            return new OutputSink() {
+                @Override
+                public Writer open(String suffix) throws IOException {
+                    return out.createWriter(name + suffix);
+                }
+
+                @Override
+                public OutputStream openStream(String suffix) throws IOException {
+                    return out.create(name + suffix);
+                }
+            };
+        }
+
+        /**
+         * local-core's polishing on the driver, unless --no-polish: PREFIX.lib.fa and PREFIX.lib.bed,
+         * the bases read by position from the bases file beside the outputs.
+         */
+        Optional<PolishedLibrary> polish(List<Family> families, GenomeInput genome) throws IOException {
+            Optional<PolishParameters> settings = polish.parameters();
+            if (settings.isEmpty()) {
+                return Optional.empty();
+            }
+            begin("polishing " + families.size() + " families on the driver");
+            PolishedLibrary lib;
+            try (FSDataInputStream in = out.fileSystem().open(genome.codes)) {
+                lib = LibraryPolishing.polishAndWrite(families, genome.contigs, in::readFully, settings.get(),
+                        Runtime.getRuntime().availableProcessors(), sink());
+            }
+            end("polish");
+            return Optional.of(lib);
         }
 
         /** The outputs, from the families and the reported mask; .masked streams the input once more. */
