@@ -8,7 +8,8 @@ package org.reprise.polish;
  * <p>Period detection: for every 8-mer, the distance back to its previous occurrence in the
  * consensus; the most frequent distance d (counting d-1..d+1 together, for small indels between
  * units) is the period, and the share of 8-mers whose previous occurrence lies at that distance
- * is the periodicity. The consensus of a tandem array is built from many units at once, so its
+ * or at 2, 3 or 4 times it (within one base per unit, where a changed 8-mer in one unit sends the
+ * next back to the unit before) is the periodicity. The consensus of a tandem array is built from many units at once, so its
  * units are near identical and a consensus of n units scores about (n - 1) / n. An LTR element
  * repeats itself once, over its LTRs only: its periodicity is the LTR's share of its length, under
  * a third for any real element.
@@ -22,6 +23,8 @@ public final class SequenceComplexity {
      */
     public static final double LOW_COMPLEXITY_BITS = 3.0;
     private static final int K = 8;
+    /** Multiples of the period counted as periodic. */
+    private static final int MULTIPLES = 4;
 
     private SequenceComplexity() {
     }
@@ -88,7 +91,18 @@ public final class SequenceComplexity {
                 best = d;
             }
         }
-        return new long[] {best, Math.round(1e6 * bestCount / kmers)};
+        if (best == 0) {
+            return new long[] {0, 0};
+        }
+        // A k-mer changed in one unit sends the next unit's back to the unit before: multiples count too.
+        long periodic = 0;
+        for (int x = 1; x < n && x <= MULTIPLES * best + MULTIPLES; x++) {
+            long m = Math.max(1, Math.round((double) x / best)); // the nearest multiple, one base of slack per unit
+            if (m <= MULTIPLES && Math.abs(x - m * best) <= m) {
+                periodic += distances[x];
+            }
+        }
+        return new long[] {best, Math.round(1e6 * periodic / kmers)};
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import org.reprise.align.Alignment;
 import org.reprise.align.Band;
 import org.reprise.align.PairwiseAligner;
+import org.reprise.align.Scoring;
+import org.reprise.align.Seeding;
 import org.reprise.align.Strand;
 import org.reprise.report.RepeatClass;
 
@@ -51,7 +53,13 @@ public final class StructuralClassifier {
     private static final double WEAK_IDENTITY = 0.70;
     private static final int WINDOW = 5000;
 
-    private final PairwiseAligner aligner = new PairwiseAligner();
+    /**
+     * One aligner a thread (an aligner keeps its work arrays between calls), seeding with 8-mers:
+     * two LTRs at 75% identity share few 11-mers, and a consensus' ends are short enough for the
+     * chance 8-mer hits not to outnumber them.
+     */
+    private final ThreadLocal<PairwiseAligner> aligners = ThreadLocal.withInitial(
+            () -> new PairwiseAligner(Scoring.BLASTN, Seeding.DEFAULT.withK(8)));
 
     /**
      * @param consensus      the consensus (codes 0..3, others invalid)
@@ -106,6 +114,7 @@ public final class StructuralClassifier {
         }
         byte[] head = Arrays.copyOfRange(c, 0, w);
         byte[] tail = Arrays.copyOfRange(c, c.length - w, c.length);
+        PairwiseAligner aligner = aligners.get();
         Band band = aligner.band(head, tail, strand);
         if (band == null) {
             return 0;
