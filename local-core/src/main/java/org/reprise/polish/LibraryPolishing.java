@@ -108,7 +108,10 @@ public final class LibraryPolishing {
         }
     }
 
-    /** The polishing figures of a run's summary ({@code "polishing"} section). */
+    /**
+     * The polishing figures of a run's summary ({@code "polishing"} section); its time goes into
+     * the summary's seconds as the phase {@code polish}, with the other timings.
+     */
     public static Map<String, Object> summary(PolishedLibrary lib) {
         Polishing p = lib.steps();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -124,7 +127,6 @@ public final class LibraryPolishing {
         m.put("dropped_tandem", p.droppedTandem());
         m.put("dropped_low_complexity", p.droppedLowComplexity());
         m.put("dropped_too_few_copies", p.droppedTooFewCopies());
-        m.put("seconds", lib.seconds());
         return m;
     }
 }
