@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.reprise.align.Alignment;
 import org.reprise.align.Dna;
+import org.reprise.align.Strand;
 import org.reprise.align.Scoring;
 import org.reprise.align.Seeding;
 import org.reprise.discover.Element;
@@ -28,9 +30,11 @@ import org.reprise.report.RepeatClass;
  *   <li>drop consensi that are no interspersed repeat: tandem repeats and low-complexity
  *       sequence ({@link SequenceComplexity});</li>
  *   <li>merge redundant consensi ({@link ConsensusClustering}, the rule of
- *       {@code cd-hit-est -c 0.8 -aS 0.8}): the best-supported (most elements) of a cluster is its
- *       consensus, the others' elements become its elements (on the other strand when a member
- *       aligned reverse-complemented);</li>
+ *       {@code cd-hit-est -c 0.8 -aS 0.8}): the best-supported (most bases in its elements) of a
+ *       cluster is its representative, the others' elements become its elements (on the other
+ *       strand when a member aligned reverse-complemented); the longest member that holds the
+ *       representative (covers {@value #CONTAINED} of it at identity {@value #CONTAINED_IDENTITY})
+ *       gives the cluster its consensus, the same family known further;</li>
  *   <li>join the fragments of one family whose elements sit end to end in most copies
  *       ({@link FragmentJoiner}), then merge redundant consensi once more (a joined consensus may
  *       now contain another);</li>
@@ -46,6 +50,10 @@ import org.reprise.report.RepeatClass;
 public final class LibraryPolisher {
     /** The prefix of the polished families' names, as RepeatModeler names its first round's. */
     public static final String NAME_PREFIX = "rnd1_family-";
+    /** A member covering this much of its representative ... */
+    static final double CONTAINED = 0.95;
+    /** ... at this identity lends the cluster its longer consensus. */
+    static final double CONTAINED_IDENTITY = 0.90;
 
     private final PolishParameters params;
     private final ConsensusClustering clustering;
@@ -138,7 +146,7 @@ public final class LibraryPolisher {
         long[] support = new long[in.size()];
         for (int i = 0; i < in.size(); i++) {
             seqs.add(in.get(i).consensus());
-            support[i] = in.get(i).copies();
+            support[i] = bases(in.get(i));
         }
         ClusteringResult r = clustering.cluster(seqs, support, workers);
         List<Candidate> out = new ArrayList<>(r.clusterCount());
@@ -152,15 +160,22 @@ public final class LibraryPolisher {
             mergedClusters[0]++;
             List<Element> elements = new ArrayList<>(rep.elements());
             int raw = rep.rawFamilies();
+            byte[] consensus = rep.consensus();
             for (int j = 1; j < members.length; j++) {
                 Candidate m = in.get(members[j]);
-                boolean flip = r.alignment(members[j]).strand() == org.reprise.align.Strand.MINUS;
+                Alignment a = r.alignment(members[j]);
+                boolean flip = a.strand() == Strand.MINUS;
                 for (Element e : m.elements()) {
                     elements.add(flip ? new Element(e.contigIndex(), e.start(), e.end(), !e.isReverse(), 0) : e);
                 }
                 raw += m.rawFamilies();
+                // A longer member holding all of the representative is the same family known further.
+                if (m.consensus().length > consensus.length && a.coverageA() >= CONTAINED
+                        && a.identity() >= CONTAINED_IDENTITY) {
+                    consensus = flip ? Dna.reverseComplement(m.consensus()) : m.consensus();
+                }
             }
-            out.add(new Candidate(rep.consensus(), elements, rep.firstRaw(), rep.seed(), rep.seedFreq(), raw));
+            out.add(new Candidate(consensus, elements, rep.firstRaw(), rep.seed(), rep.seedFreq(), raw));
         }
         return out;
     }
