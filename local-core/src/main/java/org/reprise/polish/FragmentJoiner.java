@@ -22,8 +22,8 @@ import org.reprise.discover.Element;
  * {@code joinFraction} of the smaller family's elements and by at least {@code minCopies}
  * elements. Links are taken by support descending (then A, then B), each family keeping one
  * successor and one predecessor, never closing a cycle, except one: a chain whose last family
- * links back to its first ends with that family again, which is how an LTR element (LTR,
- * internal part, LTR) is put together.
+ * links back to its first is a cycle, opened at its family with the most elements, which then
+ * stands at both ends: how an LTR element (LTR, internal part, LTR) is put together.
  *
  * <p>A chain's consensus is its families' consensi end to end; the bases between two of them are
  * taken from the adjacent pair of that link whose gap is the median (the first such pair in
@@ -118,7 +118,18 @@ final class FragmentJoiner {
                 done[f] = true;
             }
             if (closes[chain.get(chain.size() - 1)]) {
-                chain.add(i);
+                // A cycle: the family with the most elements (an LTR: two a full copy) is the one
+                // at both ends, whichever link was taken first.
+                int m = 0;
+                for (int j = 1; j < chain.size(); j++) {
+                    if (in.get(chain.get(j)).copies() > in.get(chain.get(m)).copies()) {
+                        m = j;
+                    }
+                }
+                List<Integer> rotated = new ArrayList<>(chain.subList(m, chain.size()));
+                rotated.addAll(chain.subList(0, m));
+                rotated.add(rotated.get(0));
+                chain = rotated;
             }
             out.add(chain.size() == 1 ? in.get(i) : build(chain, in, all, pairs, n));
         }
