@@ -53,7 +53,8 @@ import java.util.concurrent.Callable;
         description = {
             "De novo discovery of interspersed repeat families (REPrise's algorithm).",
             "Writes PREFIX.reprof (the repeat library), PREFIX.freq (seed table), PREFIX.bed (elements, BED6, "
-                    + "0-based half-open), PREFIX.masked (FASTA with the elements masked) and PREFIX.summary.json.",
+                    + "0-based half-open), PREFIX.masked (FASTA with the elements masked) and PREFIX.summary.json;",
+            "polishing adds PREFIX.lib.fa (the polished, classified library, RepeatMasker headers) and PREFIX.lib.bed.",
             "Every file is written under a temporary name and renamed when the run succeeds.",
             "REPrise's options (-input, -dist, ...) are accepted as written for REPrise."},
         footer = {"", "Exit codes: 0 ok, 1 bad input, 2 usage error.",
