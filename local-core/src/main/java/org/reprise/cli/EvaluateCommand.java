@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
             "Specificity needs contig lengths: from --genome, --fai, or a soft-masked FASTA side; "
                 + "otherwise it is NA.",
             "Output: TSV on stdout (one row per contig, then ALL), ratios with 4 decimals, NA when "
-                + "the denominator is 0."
+                + "the denominator is 0.",
+            "Family-level accuracy of a repeat library (perfect/good/present/missed): reprise evaluate-library --help"
         })
 public final class EvaluateCommand implements Callable<Integer> {
 

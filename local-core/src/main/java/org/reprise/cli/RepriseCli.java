@@ -8,7 +8,12 @@ import org.reprise.genome.Genome;
 import org.reprise.genome.GenomeFormatException;
 import org.reprise.io.LibraryWriters;
 import org.reprise.io.MaskedFastaWriter;
+import org.reprise.discover.Family;
+import org.reprise.genome.BasesSource;
 import org.reprise.io.OutputFiles;
+import org.reprise.polish.LibraryPolishing;
+import org.reprise.polish.PolishParameters;
+import org.reprise.polish.PolishedLibrary;
 import org.reprise.io.PartitionedOutputs;
 import org.reprise.io.RunSummary;
 import org.reprise.genome.ContigDictionary;
@@ -32,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -44,15 +50,17 @@ import java.util.concurrent.Callable;
         versionProvider = RepriseCli.Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        subcommands = {EvaluateCommand.class, SimulateCommand.class, BatchCommand.class},
+        subcommands = {EvaluateCommand.class, EvaluateLibraryCommand.class, SimulateCommand.class, BatchCommand.class},
         description = {
             "De novo discovery of interspersed repeat families (REPrise's algorithm).",
             "Writes PREFIX.reprof (the repeat library), PREFIX.freq (seed table), PREFIX.bed (elements, BED6, "
-                    + "0-based half-open), PREFIX.masked (FASTA with the elements masked) and PREFIX.summary.json.",
+                    + "0-based half-open), PREFIX.masked (FASTA with the elements masked) and PREFIX.summary.json;",
+            "polishing adds PREFIX.lib.fa (the polished, classified library, RepeatMasker headers) and PREFIX.lib.bed.",
             "Every file is written under a temporary name and renamed when the run succeeds.",
             "REPrise's options (-input, -dist, ...) are accepted as written for REPrise."},
         footer = {"", "Exit codes: 0 ok, 1 bad input, 2 usage error.",
             "Accuracy of a result against a known annotation: reprise evaluate --help",
+            "Accuracy of a repeat library against known families: reprise evaluate-library --help",
             "A benchmark genome with known truth: reprise simulate --help",
             "Many genomes, resumable (for scheduled runs): reprise batch --help"})
 public final class RepriseCli implements Callable<Integer> {
@@ -76,6 +84,9 @@ public final class RepriseCli implements Callable<Integer> {
 
     @CommandLine.Mixin
     AlgorithmOptions algorithm = new AlgorithmOptions();
+
+    @CommandLine.Mixin
+    PolishOptions polish = new PolishOptions();
 
     @Option(names = {"--strategy"}, paramLabel = "auto|exact|partitioned",
             description = {"exact: REPrise's algorithm on the whole genome at once (REPrise's outputs, byte for byte; "
@@ -159,6 +170,7 @@ public final class RepriseCli implements Callable<Integer> {
         String chosen = strategy.toLowerCase(Locale.ROOT);
         long explicitSize = partitionSize.equalsIgnoreCase("auto") ? 0 : partitionSizeOption(partitionSize);
         Parameters params = algorithm.builder().threads(threads).build();
+        Optional<PolishParameters> polishing = polish.parameters();
         Progress progress = new Progress(quiet ? null : err);
         long start = System.nanoTime();
         try (OutputFiles files = new OutputFiles(output)) {
@@ -185,7 +197,7 @@ public final class RepriseCli implements Callable<Integer> {
                     }
                     progress.message("strategy: exact (needs about " + MemoryModel.gib(exactNeeds) + " of heap, "
                             + MemoryModel.gib(heapLimit) + " available)");
-                    runExact(Genome.load(contigs, bases), params, scan, files, style, progress, start, loadSeconds);
+                    runExact(Genome.load(contigs, bases), params, polishing, scan, files, style, progress, start, loadSeconds);
                 } else {
                     // The smallest run there is: one smallest partition, no candidate at all.
                     long least = MemoryModel.partitioned(contigs.length(), scan.validBases(), Math.min(contigs.length(),
@@ -198,7 +210,7 @@ public final class RepriseCli implements Callable<Integer> {
                     }
                     progress.message("strategy: partitioned (the exact one would need about " + MemoryModel.gib(exactNeeds)
                             + " of heap, " + MemoryModel.gib(heapLimit) + " available)");
-                    runPartitioned(contigs, bases, resolved, explicitSize, scan, files, style, progress, start, loadSeconds);
+                    runPartitioned(contigs, bases, resolved, polishing, explicitSize, scan, files, style, progress, start, loadSeconds);
                 }
             }
         }
@@ -282,7 +294,8 @@ public final class RepriseCli implements Callable<Integer> {
         }
     }
 
-    private void runExact(Genome genome, Parameters params, FastaGenomeReader.Scan scan, OutputFiles files,
+    private void runExact(Genome genome, Parameters params, Optional<PolishParameters> polishing,
+                          FastaGenomeReader.Scan scan, OutputFiles files,
                           MaskedFastaWriter.Style style, Progress progress, long start, double loadSeconds)
             throws IOException {
         DiscoveryResult result = Discovery.run(genome, params, progress);
@@ -300,6 +313,9 @@ public final class RepriseCli implements Callable<Integer> {
         try (OutputStream os = new BufferedOutputStream(files.openStream(".masked"), 1 << 16)) {
             MaskedFastaWriter.write(input, genome, result.reportedMask(), style, os);
         }
+        double writeSeconds = (System.nanoTime() - t) / 1e9;
+        Optional<PolishedLibrary> polished = polish(result.families(), genome.dictionary(), genomeBases(genome),
+                polishing, params.threads, files, progress);
         long masked = result.reportedMask().cardinality();
         RunSummary summary = new RunSummary(input.toString(), "exact", result.parameters(), genome.dictionary(),
                 scan.validBases())
@@ -309,8 +325,9 @@ public final class RepriseCli implements Callable<Integer> {
                 .put("index_bytes", result.indexBytes())
                 .seconds("load", loadSeconds)
                 .seconds(result.phaseSeconds())
-                .seconds("write", (System.nanoTime() - t) / 1e9)
-                .seconds("total", (System.nanoTime() - start) / 1e9);
+                .seconds("write", writeSeconds);
+        polished.ifPresent(lib -> summary.section("polishing", LibraryPolishing.summary(lib)).seconds("polish", lib.seconds()));
+        summary.seconds("total", (System.nanoTime() - start) / 1e9);
         try (Writer w = files.open(".summary.json")) {
             summary.write(w);
         }
@@ -318,7 +335,8 @@ public final class RepriseCli implements Callable<Integer> {
         done(progress, result.k(), result.families().size(), result.elementCount(), masked, genome.length(), start);
     }
 
-    private void runPartitioned(ContigDictionary contigs, BasesFile bases, Parameters params, long size,
+    private void runPartitioned(ContigDictionary contigs, BasesFile bases, Parameters params,
+                                Optional<PolishParameters> polishing, long size,
                                 FastaGenomeReader.Scan scan, OutputFiles files, MaskedFastaWriter.Style style,
                                 Progress progress, long start, double loadSeconds) throws IOException {
         PartitionedDiscovery.Result result;
@@ -330,15 +348,42 @@ public final class RepriseCli implements Callable<Integer> {
         try (InputStream in = FastaGenomeReader.open(input)) {
             PartitionedOutputs.write(result, files, in, input.toString(), style);
         }
+        double writeSeconds = (System.nanoTime() - t) / 1e9;
+        Optional<PolishedLibrary> polished = polish(result.families(), contigs, bases, polishing, params.threads, files,
+                progress);
         long masked = result.reportedMask().cardinality();
         RunSummary summary = PartitionedOutputs.summary(result, input.toString(), scan.validBases(), loadSeconds)
-                .seconds("write", (System.nanoTime() - t) / 1e9)
-                .seconds("total", (System.nanoTime() - start) / 1e9);
+                .seconds("write", writeSeconds);
+        polished.ifPresent(lib -> summary.section("polishing", LibraryPolishing.summary(lib)).seconds("polish", lib.seconds()));
+        summary.seconds("total", (System.nanoTime() - start) / 1e9);
         try (Writer w = files.open(".summary.json")) {
             summary.write(w);
         }
         files.commit();
         done(progress, params.k, result.families().size(), result.elementCount(), masked, contigs.length(), start);
+    }
+
+    /** Polishing, unless --no-polish: PREFIX.lib.fa and PREFIX.lib.bed beside the REPrise outputs. */
+    private Optional<PolishedLibrary> polish(List<Family> families, ContigDictionary contigs, BasesSource bases,
+                                             Optional<PolishParameters> polishing, int threads, OutputFiles files,
+                                             Progress progress) throws IOException {
+        if (polishing.isEmpty()) {
+            return Optional.empty();
+        }
+        progress.phase("polishing " + families.size() + " families");
+        PolishedLibrary lib = LibraryPolishing.polishAndWrite(families, contigs, bases, polishing.get(), threads, files);
+        progress.message(String.format(Locale.ROOT, "polished library: %d families (%s%s)", lib.families().size(),
+                output, LibraryPolishing.LIBRARY));
+        return Optional.of(lib);
+    }
+
+    /** The bases of a loaded genome by position, for polishing. */
+    private static BasesSource genomeBases(Genome genome) {
+        ContigDictionary d = genome.dictionary();
+        return (position, dst, off, len) -> {
+            int c = d.contigIndexAt(position);
+            System.arraycopy(genome.codes(c), (int) (position - d.contigStart(c)), dst, off, len);
+        };
     }
 
     private static void done(Progress progress, int k, int families, long elements, long masked, long bases, long start) {

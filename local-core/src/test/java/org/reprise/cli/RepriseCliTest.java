@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line end to end through {@link RepriseCli#execute}: exit codes, messages, output files. */
 class RepriseCliTest {
-    private static final List<String> SUFFIXES = List.of(".reprof", ".bed", ".freq", ".masked", ".summary.json");
+    private static final List<String> SUFFIXES = List.of(".reprof", ".bed", ".freq", ".masked", ".summary.json",
+            ".lib.fa", ".lib.bed");
     private static final String ACGT = "ACGT";
 
     @TempDir
@@ -133,6 +134,51 @@ class RepriseCliTest {
 
     private Path outFolder() throws IOException {
         return Files.createDirectories(dir.resolve("out"));
+    }
+
+    // ---------------------------------------------------------------- polishing
+
+    /**
+     * Polishing adds PREFIX.lib.fa and PREFIX.lib.bed and changes no REPrise output (fidelity):
+     * each strategy's .reprof, .bed, .freq and .masked are the same bytes with and without
+     * --no-polish, which writes no polished file.
+     */
+    @Test
+    void polishingAddsTheLibraryAndLeavesTheRepriseOutputsAlone() throws IOException {
+        for (String strategy : new String[] {"exact", "partitioned"}) {
+            Path with = outFolder().resolve(strategy + "-polished");
+            Path without = outFolder().resolve(strategy + "-raw");
+            Run a = run("-input", genome.toString(), "-output", with.toString(), "--strategy", strategy, "-q");
+            Run b = run("-input", genome.toString(), "-output", without.toString(), "--strategy", strategy, "-q",
+                    "--no-polish");
+            assertEquals(0, a.exit(), a.err());
+            assertEquals(0, b.exit(), b.err());
+            for (String suffix : List.of(".reprof", ".bed", ".freq", ".masked")) {
+                assertEquals(-1L, Files.mismatch(Path.of(with + suffix), Path.of(without + suffix)), strategy + suffix);
+            }
+            assertFalse(Files.exists(Path.of(without + ".lib.fa")));
+            assertFalse(Files.exists(Path.of(without + ".lib.bed")));
+            String lib = Files.readString(Path.of(with + ".lib.fa"));
+            assertTrue(lib.startsWith(">rnd1_family-1#"), lib);
+            // the planted 300-bp segment's 5 copies: one family, each copy one element of it
+            List<String> bed = Files.readAllLines(Path.of(with + ".lib.bed"));
+            assertEquals(PLANTED.size(), bed.size(), String.join("\n", bed));
+            for (String line : bed) {
+                assertTrue(line.split("\t")[3].startsWith("rnd1_family-1#"), line);
+            }
+            assertTrue(Files.readString(Path.of(with + ".summary.json")).contains("\"polishing\""));
+        }
+    }
+
+    @Test
+    void minCopiesIsCheckedAndApplied() throws IOException {
+        Run bad = run("-input", genome.toString(), "-output", outFolder().resolve("x").toString(), "--min-copies", "0", "-q");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--min-copies must be >= 1"), bad.err());
+        Path p = outFolder().resolve("many");
+        Run r = run("-input", genome.toString(), "-output", p.toString(), "--min-copies", "6", "-q");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", Files.readString(Path.of(p + ".lib.fa")), "no family has 6 elements");
     }
 
     // ---------------------------------------------------------------- usage
@@ -271,7 +317,7 @@ class RepriseCliTest {
     // ---------------------------------------------------------------- a successful run
 
     @Test
-    void successWritesAllFiveFilesAndNothingElse() throws IOException {
+    void successWritesAllSevenFilesAndNothingElse() throws IOException {
         assertEquals(0, defaultRun.exit(), defaultRun.err());
         Set<String> expected = SUFFIXES.stream().map(s -> "run" + s).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(expected, listing(defaultPrefix.getParent()));

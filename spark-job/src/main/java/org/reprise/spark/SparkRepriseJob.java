@@ -9,6 +9,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.reprise.cli.AlgorithmOptions;
+import org.reprise.cli.PolishOptions;
+import org.reprise.polish.LibraryPolishing;
+import org.reprise.polish.PolishParameters;
+import org.reprise.polish.PolishedLibrary;
 import org.reprise.cli.Progress;
 import org.reprise.discover.Family;
 import org.reprise.discover.FamilyRoom;
@@ -62,6 +66,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -139,6 +144,9 @@ public final class SparkRepriseJob implements Callable<Integer> {
     /** Set by batches: a genome with no room for any family fails instead of giving empty outputs. */
     @Option(names = {"--fail-if-too-short"}, hidden = true)
     boolean failIfTooShort;
+
+    @CommandLine.Mixin
+    PolishOptions polish = new PolishOptions();
 
     @Option(names = {"-additonalfile", "-additionalfile", "-verbose", "--threads", "-threads", "-pa"}, hidden = true,
             arity = "0..1", description = "Local CLI options accepted and ignored (executor cores set the parallelism).")
@@ -295,6 +303,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
             SeedTable seeds = stages.preMask(ranked, genome, resolved);
             FamilyLoop loop = stages.familyLoop(sequences, seeds, genome, resolved);
             stages.write(loop, seeds, genome, resolved, style);
+            Optional<PolishedLibrary> polished = stages.polish(loop.families(), genome);
             sequences.unpersist(false);
             out.fileSystem().delete(genome.codes, false);
 
@@ -317,6 +326,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
                     .section("spark", spark)
                     .seconds(stages.seconds)
                     .seconds("total", total);
+            polished.ifPresent(lib -> summary.section("polishing", LibraryPolishing.summary(lib)));
             String name = new org.apache.hadoop.fs.Path(output).getName();
             try (Writer w = out.createWriter(name + ".summary.json")) {
                 summary.write(w);
@@ -401,21 +411,11 @@ public final class SparkRepriseJob implements Callable<Integer> {
 
         stages.begin("writing " + output);
         String name = new org.apache.hadoop.fs.Path(output).getName();
-        OutputSink sink = new OutputSink() {
-            @Override
-            public Writer open(String suffix) throws IOException {
-                return out.createWriter(name + suffix);
-            }
-
-            @Override
-            public OutputStream openStream(String suffix) throws IOException {
-                return out.create(name + suffix);
-            }
-        };
         try (InputStream in = FastaInput.open(input, stages.hadoop)) {
-            PartitionedOutputs.write(result, sink, in, input, style);
+            PartitionedOutputs.write(result, stages.sink(), in, input, style);
         }
         stages.end("write");
+        Optional<PolishedLibrary> polished = stages.polish(library.families(), genome);
         sequences.unpersist(false);
         out.fileSystem().delete(genome.codes, false);
 
@@ -435,6 +435,8 @@ public final class SparkRepriseJob implements Callable<Integer> {
                 .section("spark", spark)
                 .seconds("write", stages.seconds.get("write"))
                 .seconds("total", total);
+        polished.ifPresent(lib -> summary.section("polishing", LibraryPolishing.summary(lib))
+                .seconds("polish", lib.seconds()));
         try (Writer w = out.createWriter(name + ".summary.json")) {
             summary.write(w);
         }
@@ -582,6 +584,41 @@ public final class SparkRepriseJob implements Callable<Integer> {
             loop.run();
             end("families");
             return loop;
+        }
+
+        /** The job's output directory as the sink local-core's writers write into. */
+        OutputSink sink() {
+            String name = new org.apache.hadoop.fs.Path(output).getName();
+            return new OutputSink() {
+                @Override
+                public Writer open(String suffix) throws IOException {
+                    return out.createWriter(name + suffix);
+                }
+
+                @Override
+                public OutputStream openStream(String suffix) throws IOException {
+                    return out.create(name + suffix);
+                }
+            };
+        }
+
+        /**
+         * local-core's polishing on the driver, unless --no-polish: PREFIX.lib.fa and PREFIX.lib.bed,
+         * the bases read by position from the bases file beside the outputs.
+         */
+        Optional<PolishedLibrary> polish(List<Family> families, GenomeInput genome) throws IOException {
+            Optional<PolishParameters> settings = polish.parameters();
+            if (settings.isEmpty()) {
+                return Optional.empty();
+            }
+            begin("polishing " + families.size() + " families on the driver");
+            PolishedLibrary lib;
+            try (FSDataInputStream in = out.fileSystem().open(genome.codes)) {
+                lib = LibraryPolishing.polishAndWrite(families, genome.contigs, in::readFully, settings.get(),
+                        Runtime.getRuntime().availableProcessors(), sink());
+            }
+            end("polish");
+            return Optional.of(lib);
         }
 
         /** The outputs, from the families and the reported mask; .masked streams the input once more. */
