@@ -15,6 +15,7 @@ import org.reprise.partition.MemoryModel;
 import org.reprise.partition.PartitionedDiscovery;
 import org.reprise.parallel.Workers;
 import org.reprise.util.BaseCount;
+import org.reprise.util.MemoryUse;
 import org.reprise.params.Parameters;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -176,7 +178,9 @@ public final class RepriseCli implements Callable<Integer> {
                     }
                     progress.message("strategy: exact (needs about " + MemoryModel.gib(exactNeeds) + " of heap, "
                             + MemoryModel.gib(heapLimit) + " available)");
-                    runExact(Genome.load(contigs, bases), params, scan, files, style, progress, start, loadSeconds);
+                    Genome genome = Genome.load(contigs, bases);
+                    runExact(genome, params, scan, files, style, progress, start, (System.nanoTime() - start) / 1e9,
+                            MemoryUse.now());
                 } else {
                     // The smallest run there is: one smallest partition, no candidate at all.
                     long least = MemoryModel.partitioned(contigs.length(), scan.validBases(), Math.min(contigs.length(),
@@ -227,8 +231,8 @@ public final class RepriseCli implements Callable<Integer> {
     }
 
     private void runExact(Genome genome, Parameters params, FastaGenomeReader.Scan scan, OutputFiles files,
-                          MaskedFastaWriter.Style style, Progress progress, long start, double loadSeconds)
-            throws IOException {
+                          MaskedFastaWriter.Style style, Progress progress, long start, double loadSeconds,
+                          Map<String, Long> loadMemory) throws IOException {
         DiscoveryResult result = Discovery.run(genome, params, progress);
         long t = System.nanoTime();
         progress.phase("writing " + output + ".*");
@@ -254,7 +258,10 @@ public final class RepriseCli implements Callable<Integer> {
                 .seconds("load", loadSeconds)
                 .seconds(result.phaseSeconds())
                 .seconds("write", (System.nanoTime() - t) / 1e9)
-                .seconds("total", (System.nanoTime() - start) / 1e9);
+                .seconds("total", (System.nanoTime() - start) / 1e9)
+                .memory("load", loadMemory)
+                .memory(result.phaseMemory())
+                .memory("write", MemoryUse.now());
         try (Writer w = files.open(".summary.json")) {
             summary.write(w);
         }
