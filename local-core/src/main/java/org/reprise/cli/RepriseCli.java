@@ -8,6 +8,7 @@ import org.reprise.genome.GenomeFormatException;
 import org.reprise.io.LibraryWriters;
 import org.reprise.io.MaskedFastaWriter;
 import org.reprise.io.OutputFiles;
+import org.reprise.io.PartitionedOutputs;
 import org.reprise.io.RunSummary;
 import org.reprise.genome.ContigDictionary;
 import org.reprise.partition.BasesFile;
@@ -278,25 +279,11 @@ public final class RepriseCli implements Callable<Integer> {
         }
         long t = System.nanoTime();
         progress.phase("writing " + output + ".*");
-        try (Writer w = files.open(".reprof")) {
-            LibraryWriters.writeReprof(result.families(), w);
-        }
-        try (Writer w = files.open(".freq")) {
-            LibraryWriters.writeFreq(result.genomeWideSeeds(), params.k, contigs, w);
-        }
-        try (Writer w = files.open(".bed")) {
-            LibraryWriters.writeBedByPosition(result.families(), contigs, w);
-        }
-        try (InputStream in = FastaGenomeReader.open(input);
-             OutputStream os = new BufferedOutputStream(files.openStream(".masked"), 1 << 16)) {
-            MaskedFastaWriter.write(in, input.toString(), contigs, result.reportedMask(), style, os);
+        try (InputStream in = FastaGenomeReader.open(input)) {
+            PartitionedOutputs.write(result, files, in, input.toString(), style);
         }
         long masked = result.reportedMask().cardinality();
-        RunSummary summary = new RunSummary(input.toString(), "partitioned", params, contigs, scan.validBases())
-                .results(result.genomeWideSeeds(), 0, result.families(), masked, masked, contigs.length())
-                .section("partitioned", result.figures())
-                .seconds("load", loadSeconds)
-                .seconds(result.seconds())
+        RunSummary summary = PartitionedOutputs.summary(result, input.toString(), scan.validBases(), loadSeconds)
                 .seconds("write", (System.nanoTime() - t) / 1e9)
                 .seconds("total", (System.nanoTime() - start) / 1e9);
         try (Writer w = files.open(".summary.json")) {

@@ -20,7 +20,7 @@ import java.util.Map;
  * only when all of them are complete: a run that fails leaves no file that looks finished (the
  * temporary ones are deleted by {@link #close()} unless {@link #commit()} ran).
  */
-public final class OutputFiles implements AutoCloseable {
+public final class OutputFiles implements OutputSink, AutoCloseable {
     private final String prefix;
     private final Map<Path, Path> pending = new LinkedHashMap<>();
     private final List<Path> scratch = new ArrayList<>();
@@ -44,10 +44,12 @@ public final class OutputFiles implements AutoCloseable {
     }
 
     /** Opens a temporary file for an output; it becomes {@code prefix + suffix} on commit. */
+    @Override
     public Writer open(String suffix) throws IOException {
         return new BufferedWriter(new OutputStreamWriter(openStream(suffix), StandardCharsets.US_ASCII), 1 << 16);
     }
 
+    @Override
     public OutputStream openStream(String suffix) throws IOException {
         Path target = path(suffix);
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());

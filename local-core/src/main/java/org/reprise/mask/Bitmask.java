@@ -86,7 +86,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>All ranges are half-open, {@code [start, end)}, with {@code 0 <= start <= end <= size()};
  * an empty range is valid (it is free, a claim of it succeeds trivially).
  */
-public final class Bitmask {
+public final class Bitmask implements RangeMask {
 
     /** Largest size accepted: the array of words is indexed by an {@code int}. */
     public static final long MAX_SIZE_IN_BITS = (long) Integer.MAX_VALUE << 6;
@@ -143,6 +143,7 @@ public final class Bitmask {
      * authoritative. Useful to skip a claim that would obviously fail without writing to
      * (and bouncing the cache lines of) any word.
      */
+    @Override
     public boolean isRangeFree(long start, long end) {
         checkRange(start, end);
         if (start == end) {

@@ -71,15 +71,18 @@ public final class PartitionedDiscovery {
         long t = System.nanoTime();
         // Counting does not depend on the partitions (each position is counted once whatever the
         // plan), so it runs on a plan of its own, before the partition size is known. A batch holds
-        // 16 bytes per occurrence; batches run side by side on the workers: all of them within a
-        // quarter of the heap.
+        // 16 bytes per occurrence; one scan of the bases fills one batch per worker: all of them
+        // within half the heap (a quarter in the genome-wide pass, when the partitions' results are
+        // held too).
         PartitionPlan countPlan = GenomePartitioner.withTargetSize(Math.max(partitionSize, 100_000_000L), padding)
                 .partition(contigs);
-        long perBatch = Math.max(1, heapLimit / 4 / 16 / workers.threads());
-        int batches = (int) Math.max(workers.threads(), Math.min(4096, (validBases + perBatch - 1) / perBatch));
-        progress.phase(String.format(Locale.ROOT, "genome-wide seed counts (%d batches over %,d bases)", batches,
-                contigs.length()));
-        GenomeWideSeeds global = GenomeWideSeeds.count(countPlan, bases, params, k, batches, workers);
+        int threads = workers.threads();
+        long perBatch = Math.max(1, heapLimit / 2 / 17 / threads);
+        int scans = (int) Math.max(1, Math.min(4096, (validBases + perBatch * threads - 1) / (perBatch * threads)));
+        int batches = scans * threads;
+        progress.phase(String.format(Locale.ROOT, "genome-wide seed counts (%d batches in %d scans of %,d bases)", batches,
+                scans, contigs.length()));
+        GenomeWideSeeds global = GenomeWideSeeds.count(countPlan, bases, validBases, params, k, batches, workers);
         figures.put("genome_wide_candidates", global.size());
         figures.put("genome_wide_table_bytes", global.memoryBytes());
         t = lap(seconds, "genome-wide counts", t);
@@ -136,7 +139,8 @@ public final class PartitionedDiscovery {
         t = lap(seconds, "partitions", t);
 
         progress.phase("reconciliation of " + parts.size() + " partitions");
-        Reconciliation.Library library = Reconciliation.run(plan, parts, bases, params, workers, batches, progress);
+        Reconciliation.Library library = Reconciliation.run(plan, parts,
+                new LocalGenomeWidePass(plan, bases, validBases, params, workers, 2 * batches), params, progress);
         figures.put("reconciliation", library.counters());
         figures.put("per_partition", perPartition);
         lap(seconds, "reconciliation", t);

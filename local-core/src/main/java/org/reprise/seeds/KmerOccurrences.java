@@ -89,9 +89,14 @@ public final class KmerOccurrences {
      */
     public static void forEachPair(long[] canonical, long[] tagged, boolean ownTag, int k, int minRaw,
                                    PairVisitor visitor) {
-        int n = canonical.length;
+        forEachPair(canonical, tagged, canonical.length, ownTag, k, minRaw, visitor);
+    }
+
+    /** {@link #forEachPair(long[], long[], boolean, int, int, PairVisitor)} on the first {@code n} pairs of the arrays. */
+    public static void forEachPair(long[] canonical, long[] tagged, int n, boolean ownTag, int k, int minRaw,
+                                   PairVisitor visitor) {
         int shift = ownTag ? 2 : 1;
-        LongArrays.radixSort(canonical, tagged);
+        LongArrays.radixSort(canonical, tagged, 0, n);
         KmerCodec codec = new KmerCodec(k);
         long[] a = new long[16];
         long[] b = new long[16];

@@ -1,6 +1,7 @@
 package org.reprise.seeds;
 
 import org.reprise.mask.Bitmask;
+import org.reprise.mask.RangeMask;
 import org.reprise.util.LongBuffer;
 
 /**
@@ -13,7 +14,7 @@ public final class UnmaskedCopies {
     }
 
     /** Keeps, in order, the copies of {@code copies[0..n)} whose k bases are all free; returns how many. */
-    public static int keep(long[] copies, int n, Bitmask mask, int k) {
+    public static int keep(long[] copies, int n, RangeMask mask, int k) {
         int w = 0;
         for (int i = 0; i < n; i++) {
             long p = copies[i];
@@ -24,7 +25,7 @@ public final class UnmaskedCopies {
         return w;
     }
 
-    /** {@link #keep(long[], int, Bitmask, int)} on a buffer, whose size becomes the count kept. */
+    /** {@link #keep(long[], int, RangeMask, int)} on a buffer, whose size becomes the count kept. */
     public static int keep(LongBuffer copies, Bitmask mask, int k) {
         copies.setSize(keep(copies.array(), copies.size(), mask, k));
         return copies.size();

@@ -589,7 +589,7 @@ class RepriseCliTest {
         }
         assertEquals(0, loud.exit(), loud.err());
         String progress = loud.err() + sysErr.toString(StandardCharsets.UTF_8);
-        assertTrue(progress.contains("loading"), "no progress without -q: " + progress);
+        assertTrue(progress.contains("reading "), "no progress without -q: " + progress);
     }
 
     /** Progress must go to the err stream handed to execute(), as the error messages do. */
@@ -605,7 +605,7 @@ class RepriseCliTest {
             System.setErr(saved);
         }
         assertEquals(0, loud.exit(), loud.err());
-        assertTrue(loud.err().contains("loading"), "progress not written to the err stream given to execute(): '"
+        assertTrue(loud.err().contains("reading "), "progress not written to the err stream given to execute(): '"
                 + loud.err() + "'");
     }
 }

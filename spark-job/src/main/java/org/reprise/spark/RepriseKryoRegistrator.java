@@ -54,6 +54,7 @@ public final class RepriseKryoRegistrator implements KryoRegistrator {
         registerByName(kryo, "scala.reflect.ClassTag$GenericClassTag");
         SeedsClasses.register(kryo);
         RoundsClasses.register(kryo);
+        org.reprise.spark.tasks.TasksClasses.register(kryo);
     }
 
     private static void registerByName(Kryo kryo, String name) {

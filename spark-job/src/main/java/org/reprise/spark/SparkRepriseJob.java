@@ -17,10 +17,16 @@ import org.reprise.genome.ContigDictionary;
 import org.reprise.genome.FastaGenomeReader;
 import org.reprise.genome.GenomeFormatException;
 import org.reprise.io.LibraryWriters;
+import org.reprise.io.OutputSink;
+import org.reprise.io.PartitionedOutputs;
 import org.reprise.io.MaskedFastaWriter;
 import org.reprise.io.RunSummary;
 import org.reprise.params.Parameters;
 import org.reprise.partition.GenomePartitioner;
+import org.reprise.partition.GenomeWideSeeds;
+import org.reprise.partition.PartitionResult;
+import org.reprise.partition.PartitionedDiscovery;
+import org.reprise.partition.Reconciliation;
 import org.reprise.partition.PartitionPlan;
 import org.reprise.seeds.Candidate;
 import org.reprise.seeds.PreMasking;
@@ -34,6 +40,8 @@ import org.reprise.spark.rounds.RoundDrafter;
 import org.reprise.spark.seeds.NeighbourCounting;
 import org.reprise.spark.seeds.RankKey;
 import org.reprise.spark.seeds.SeedCounting;
+import org.reprise.spark.tasks.PartitionTasks;
+import org.reprise.spark.tasks.SparkGenomeWidePass;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,6 +109,12 @@ public final class SparkRepriseJob implements Callable<Integer> {
     @Option(names = {"--partition-size"}, descriptionKey = "partition.target.bases", paramLabel = "BASES",
             description = "Target bases per partition when --partitions is 0 (default ${DEFAULT-VALUE}).")
     long partitionSize = 50_000_000L;
+
+    @Option(names = {"--strategy"}, paramLabel = "auto|exact|partitioned",
+            description = "exact: REPrise's library, the family loop on the driver drafting in rounds; partitioned: one "
+                    + "task per partition runs the discovery on its chunks, the driver reconciles; auto (default): "
+                    + "partitioned when the genome makes more than one partition.")
+    String strategy = "auto";
 
     @Option(names = {"--window"}, paramLabel = "N",
             description = "Most seeds drafted per round of the family loop (default ${DEFAULT-VALUE}).")
@@ -185,9 +199,12 @@ public final class SparkRepriseJob implements Callable<Integer> {
     public Integer call() throws Exception {
         Parameters params = algorithm.builder().build();
         MaskedFastaWriter.Style style = AlgorithmOptions.maskStyle(maskStyle);
-        if (params.dist > 1) {
-            throw new UnsupportedOperationException("the Spark job counts copies within one mismatch at most "
-                    + "(-dist 0 or 1) so far; run -dist " + params.dist + " with the local CLI (bin/reprise)");
+        if (!List.of("auto", "exact", "partitioned").contains(strategy)) {
+            throw new IllegalArgumentException("--strategy must be auto, exact or partitioned (got " + strategy + ")");
+        }
+        if (params.dist > 1 && strategy.equals("exact")) {
+            throw new UnsupportedOperationException("the exact strategy of the Spark job counts copies within one "
+                    + "mismatch at most (-dist 0 or 1); run -dist " + params.dist + " with --strategy partitioned");
         }
         if (window < 1) {
             throw new IllegalArgumentException("--window must be >= 1, got " + window);
@@ -233,7 +250,13 @@ public final class SparkRepriseJob implements Callable<Integer> {
             GenomeInput genome = stages.readContigs();
             Parameters resolved = params.toBuilder().k(params.kFor(genome.contigs)).build();
             PartitionPlan plan = stages.plan(genome, resolved);
+            String chosen = strategy.equals("auto")
+                    ? (plan.partitionCount() > 1 || resolved.dist > 1 ? "partitioned" : "exact") : strategy;
+            stages.progress.message("strategy: " + chosen);
             JavaRDD<PartitionGenome> sequences = stages.readPartitions(plan, genome);
+            if (chosen.equals("partitioned")) {
+                return partitioned(stages, clock, start, genome, resolved, plan, sequences, style, out);
+            }
             RankedCandidates ranked = stages.rankCandidates(sequences, genome, resolved);
             SeedTable seeds = stages.preMask(ranked, genome, resolved);
             FamilyLoop loop = stages.familyLoop(sequences, seeds, genome, resolved);
@@ -275,6 +298,103 @@ public final class SparkRepriseJob implements Callable<Integer> {
         }
     }
 
+    /**
+     * The partitioned strategy: genome-wide counts by the k-mer shuffle, one discovery task per
+     * partition, local-core's reconciliation on the driver (its genome-wide pass counted and drafted
+     * on the executors), local-core's writers.
+     */
+    private Outcome partitioned(Stages stages, JobClock clock, long start, GenomeInput genome, Parameters p,
+                                PartitionPlan plan, JavaRDD<PartitionGenome> sequences, MaskedFastaWriter.Style style,
+                                AtomicOutputDirectory out) throws IOException {
+        JavaSparkContext sc = stages.sc;
+        int reducers = stages.reducers(genome);
+        Broadcast<ContigDictionary> contigsShared = sc.broadcast(genome.contigs);
+
+        stages.begin("genome-wide seed counts: k-mer shuffle over " + reducers + " reducers");
+        GenomeWideSeeds global = SeedCounting.table(sequences, contigsShared, p.k, p, reducers);
+        stages.end("genome-wide counts");
+        stages.progress.message(String.format(Locale.ROOT, "%,d genome-wide candidates", global.size()));
+
+        int threads = sc.getConf().getInt("spark.task.cpus", 1);
+        stages.begin("partitions: discovery in " + plan.partitionCount() + " tasks of " + threads + " thread(s)");
+        Broadcast<GenomeWideSeeds> globalShared = sc.broadcast(global);
+        List<PartitionResult> parts = PartitionTasks.run(sequences, globalShared, p, threads);
+        globalShared.destroy();
+        stages.end("partitions");
+
+        stages.begin("reconciliation of " + parts.size() + " partitions on the driver");
+        SparkGenomeWidePass pass = new SparkGenomeWidePass(sc, sequences, contigsShared, p, reducers, window, flank);
+        Reconciliation.Library library = Reconciliation.run(plan, parts, pass, p, stages.progress);
+        stages.end("reconciliation");
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("genome_wide_candidates", global.size());
+        figures.put("genome_wide_table_bytes", global.memoryBytes());
+        figures.put("partitions", plan.partitionCount());
+        figures.put("padding", plan.padding());
+        figures.put("reconciliation", library.counters());
+        List<Object> perPartition = new ArrayList<>();
+        for (PartitionResult r : parts) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("partition", r.partition());
+            one.put("bases", plan.paddedBases(r.partition()));
+            one.putAll(r.counters());
+            one.put("seconds", r.seconds());
+            perPartition.add(one);
+        }
+        figures.put("per_partition", perPartition);
+        Map<String, Double> seconds = new LinkedHashMap<>(stages.seconds);
+        seconds.remove("contig_table");
+        PartitionedDiscovery.Result result = new PartitionedDiscovery.Result(genome.contigs, p, plan, library.families(),
+                library.reportedMask(), global.asSeedTable(), figures, seconds);
+
+        stages.begin("writing " + output);
+        String name = new org.apache.hadoop.fs.Path(output).getName();
+        OutputSink sink = new OutputSink() {
+            @Override
+            public Writer open(String suffix) throws IOException {
+                return out.createWriter(name + suffix);
+            }
+
+            @Override
+            public OutputStream openStream(String suffix) throws IOException {
+                return out.create(name + suffix);
+            }
+        };
+        try (InputStream in = FastaInput.open(input, stages.hadoop)) {
+            PartitionedOutputs.write(result, sink, in, input, style);
+        }
+        stages.end("write");
+        sequences.unpersist(false);
+        out.fileSystem().delete(genome.codes, false);
+
+        double total = lap(start);
+        Map<String, Object> spark = new LinkedHashMap<>();
+        spark.put("partitions", plan.partitionCount());
+        spark.put("task_threads", threads);
+        spark.put("bases_held_by_partitions", stages.heldBases);
+        spark.put("kmer_reducers", reducers);
+        spark.put("genome_wide_pass_round_seconds", pass.roundSeconds());
+        spark.put("spark_jobs", clock.jobs);
+        spark.put("spark_job_seconds", clock.seconds());
+        spark.put("driver_only_seconds", Math.max(0, total - clock.seconds()));
+        spark.put("driver_only_share", Math.max(0, total - clock.seconds()) / total);
+        RunSummary summary = PartitionedOutputs.summary(result, input, genome.validBases,
+                        stages.seconds.getOrDefault("contig_table", 0.0))
+                .section("spark", spark)
+                .seconds("write", stages.seconds.get("write"))
+                .seconds("total", total);
+        try (Writer w = out.createWriter(name + ".summary.json")) {
+            summary.write(w);
+        }
+        out.commit();
+        long elements = 0;
+        for (Family f : library.families()) {
+            elements += f.elementFreq();
+        }
+        return new Outcome(library.families().size(), elements, total);
+    }
+
     /** The contig table, the bases file the driver wrote beside the outputs, and the valid bases. */
     record GenomeInput(ContigDictionary contigs, long validBases, org.apache.hadoop.fs.Path codes) {
     }
@@ -301,14 +421,14 @@ public final class SparkRepriseJob implements Callable<Integer> {
             this.hadoop = sc.hadoopConfiguration();
         }
 
-        private void begin(String what) {
+        void begin(String what) {
             since = System.nanoTime();
             sc.setJobGroup("reprise", what, false);
             sc.setJobDescription(what);
             progress.phase(what);
         }
 
-        private void end(String phase) {
+        void end(String phase) {
             seconds.put(phase, lap(since));
         }
 
@@ -362,8 +482,13 @@ public final class SparkRepriseJob implements Callable<Integer> {
         }
 
         /** Genome-wide k-mer counts on the executors, shuffled by canonical k-mer, then ranked by a sort. */
+        /** Reducers of the k-mer shuffle: one per 8 Mb, at least the default parallelism. */
+        int reducers(GenomeInput genome) {
+            return (int) Math.max(sc.defaultParallelism(), Math.min(100_000, genome.contigs.length() / 8_000_000 + 1));
+        }
+
         RankedCandidates rankCandidates(JavaRDD<PartitionGenome> sequences, GenomeInput genome, Parameters p) {
-            int reducers = (int) Math.max(sc.defaultParallelism(), Math.min(100_000, genome.contigs.length() / 8_000_000 + 1));
+            int reducers = reducers(genome);
             begin("seed candidates: k-mer counts over " + reducers + " reducers, then ranking");
             Broadcast<ContigDictionary> contigsShared = sc.broadcast(genome.contigs);
             JavaPairRDD<RankKey, Candidate> ranked = p.dist == 0

@@ -69,7 +69,8 @@ class SparkJobHdfsTest {
 
         String output = root + "/results/yeast";
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(0, job(err, "-input", input, "-output", output, "--partitions", "3", "-q"), err.toString());
+        assertEquals(0, job(err, "-input", input, "-output", output, "--partitions", "3", "--strategy", "exact", "-q"),
+                err.toString());
         assertTrue(hdfs.exists(new Path(output + "/_SUCCESS")));
         for (String suffix : SparkRepriseJobTest.OUTPUTS) {
             try (InputStream in = hdfs.open(new Path(output + "/yeast" + suffix))) {

@@ -125,7 +125,7 @@ class SparkRepriseJobTest {
     void outputFolderHoldsExactlyTheOutputsAndAnOverwriteReplacesThem() throws IOException {
         Path out = dir.resolve("out").resolve("yeast");
         String[] base = {"-input", bundledYeast().toUri().toString(), "-output", out.toUri().toString(),
-            "--partitions", "3", "-q"};
+            "--partitions", "3", "--strategy", "exact", "-q"};
         assertEquals(0, run(base));
         assertOnlyOutputs(out, "yeast");
         JsonNode first = summary(out, "yeast");
@@ -210,7 +210,7 @@ class SparkRepriseJobTest {
             Path out = dir.resolve("spark-" + name + "-p" + p).resolve(name);
             ByteArrayOutputStream jobErr = new ByteArrayOutputStream();
             List<String> args = new ArrayList<>(List.of("-input", genome.toUri().toString(), "-output",
-                    out.toUri().toString(), "--partitions", Integer.toString(p), "--window", "64", "-q"));
+                    out.toUri().toString(), "--partitions", Integer.toString(p), "--window", "64", "--strategy", "exact", "-q"));
             args.addAll(List.of(algorithm));
             args.addAll(List.of(jobOnly));
             int code = SparkRepriseJob.execute(args.toArray(new String[0]),
@@ -222,5 +222,82 @@ class SparkRepriseJobTest {
                         name + suffix + " differs from local-core's with " + p + " partitions");
             }
         }
+    }
+
+    /**
+     * Runs local-core's partitioned strategy and the job's with the same partition size, so that
+     * both cut the genome the same way, for each partition count (the size being the genome's
+     * bases over it), and compares the files.
+     */
+    static void assertPartitionedSameAsLocalCore(JavaSparkContext sc, Path dir, Path genome, String name,
+                                                 String[] algorithm, int... partitions) throws IOException {
+        long bases = 0;
+        for (String line : readLines(genome)) {
+            if (!line.startsWith(">")) {
+                bases += line.strip().length();
+            }
+        }
+        for (int p : partitions) {
+            String size = Long.toString(Math.max(1_000, (bases + p - 1) / p));
+            Path local = dir.resolve("local-part-" + name + "-p" + p);
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            List<String> localArgs = new ArrayList<>(List.of("-input", genome.toString(), "-output", local.toString(), "-q",
+                    "--strategy", "partitioned", "--partition-size", size));
+            localArgs.addAll(List.of(algorithm));
+            assertEquals(0, RepriseCli.execute(localArgs.toArray(new String[0]),
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err)), err.toString());
+            assertTrue(Files.readString(Path.of(local + ".reprof")).contains(">R=1,"), "too few families to be a test");
+
+            Path out = dir.resolve("spark-part-" + name + "-p" + p).resolve(name);
+            ByteArrayOutputStream jobErr = new ByteArrayOutputStream();
+            List<String> args = new ArrayList<>(List.of("-input", genome.toUri().toString(), "-output",
+                    out.toUri().toString(), "--partition-size", size, "--strategy", "partitioned", "--window", "64", "-q"));
+            args.addAll(List.of(algorithm));
+            assertEquals(0, SparkRepriseJob.execute(args.toArray(new String[0]), sc,
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(jobErr)), jobErr.toString());
+            assertOnlyOutputs(out, name);
+            JsonNode job = summary(out, name);
+            JsonNode mine = new ObjectMapper().readTree(Path.of(local + ".summary.json").toFile());
+            assertEquals("partitioned", job.get("strategy").asText());
+            assertEquals(mine.get("partitioned").get("partitions").asInt(), job.get("partitioned").get("partitions").asInt(),
+                    "the same plan");
+            assertEquals(p, job.get("partitioned").get("partitions").asInt(), "a plan of " + p + " partitions");
+            // the same reconciliation (who drafted the genome-wide pass, and how, differs)
+            for (String counter : List.of("partition_families", "families_merged_by_seed", "families_kept_from_partitions",
+                    "boundary_claims", "boundary_claims_trimmed", "boundary_claims_dropped", "genome_wide_pass_candidates",
+                    "genome_wide_pass_seeds", "genome_wide_pass_seeds_processed", "genome_wide_pass_families", "families")) {
+                JsonNode a = mine.get("partitioned").get("reconciliation").get(counter);
+                JsonNode b = job.get("partitioned").get("reconciliation").get(counter);
+                if (a != null || b != null) {
+                    assertEquals(a, b, counter);
+                }
+            }
+            for (String suffix : OUTPUTS) {
+                assertArrayEquals(Files.readAllBytes(Path.of(local + suffix)), Files.readAllBytes(out.resolve(name + suffix)),
+                        name + suffix + " differs from local-core's partitioned run with " + p + " partitions");
+            }
+        }
+    }
+
+    private static List<String> readLines(Path genome) throws IOException {
+        try (var in = org.reprise.genome.FastaGenomeReader.open(genome);
+             var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.US_ASCII))) {
+            return r.lines().toList();
+        }
+    }
+
+    @Test
+    void partitionedStrategyEqualsLocalCoresPartitioned() throws IOException {
+        Path genome = dir.resolve("sim.fa");
+        Files.writeString(genome, Sequences.simulatedGenome(new Random(2026)));
+        assertPartitionedSameAsLocalCore(sc, dir, genome, "psim", new String[0], 1, 3, 7);
+        assertPartitionedSameAsLocalCore(sc, dir, bundledYeast(), "pyeast", new String[0], 3);
+    }
+
+    @Test
+    void partitionedStrategyRunsInexactSeedsWithoutTheNeighbourShuffle() throws IOException {
+        Path genome = dir.resolve("sim.fa");
+        Files.writeString(genome, Sequences.simulatedGenome(new Random(2026)));
+        assertPartitionedSameAsLocalCore(sc, dir, genome, "psim-d1", new String[] {"-dist", "1"}, 3);
     }
 }

@@ -11,6 +11,9 @@ import org.reprise.params.Parameters;
 import org.reprise.seeds.Candidate;
 import org.reprise.seeds.KmerOccurrences;
 import org.reprise.seeds.TandemFilter;
+import org.reprise.mask.MaskRuns;
+import org.reprise.mask.RangeMask;
+import org.reprise.partition.GenomeWideSeeds;
 import org.reprise.partition.PartitionGenome;
 import scala.Tuple2;
 
@@ -35,10 +38,48 @@ public final class SeedCounting {
     public static JavaPairRDD<RankKey, Candidate> rank(JavaRDD<PartitionGenome> sequences,
                                                         Broadcast<ContigDictionary> contigs, int k, Parameters p,
                                                         int reducers) {
-        JavaPairRDD<Integer, KmerBlock> blocks = sequences.flatMapToPair(seq -> emit(seq, k, reducers));
-        JavaRDD<Candidate> candidates = blocks.partitionBy(new IndexPartitioner(reducers)).values()
-                .mapPartitions(it -> count(it, k, p, contigs.value()));
+        JavaRDD<Candidate> candidates = shuffled(sequences, k, reducers)
+                .mapPartitions(it -> count(it, k, p, contigs.value(), null));
         return candidates.mapToPair(c -> new Tuple2<>(RankKey.of(c), c)).sortByKey(true, reducers);
+    }
+
+    /**
+     * The genome-wide candidates of the partitioned strategy: the same counting, each reducer's
+     * candidates kept without their copies, collected on the driver as local-core's table (the same
+     * table {@code GenomeWideSeeds.count} makes on one machine).
+     */
+    public static GenomeWideSeeds table(JavaRDD<PartitionGenome> sequences, Broadcast<ContigDictionary> contigs, int k,
+                                        Parameters p, int reducers) {
+        List<Candidate[]> parts = shuffled(sequences, k, reducers)
+                .mapPartitions(it -> {
+                    List<Candidate> out = new ArrayList<>();
+                    for (Iterator<Candidate> c = count(it, k, p, contigs.value(), null); c.hasNext(); ) {
+                        Candidate x = c.next();
+                        out.add(new Candidate(x.code(), x.count(), x.position(), NO_COPIES, NO_COPIES));
+                    }
+                    return List.<Candidate[]>of(out.toArray(new Candidate[0])).iterator();
+                }).collect();
+        return GenomeWideSeeds.of(k, parts);
+    }
+
+    /**
+     * The genome-wide pass's seeds: every candidate with minfreq copies that the mask (the kept
+     * families' elements, as runs) leaves free, with those copies, in rank order, as
+     * {@code GenomeWideSeeds.unmaskedCandidates} finds them on one machine.
+     */
+    public static List<Candidate> unmasked(JavaRDD<PartitionGenome> sequences, Broadcast<ContigDictionary> contigs, int k,
+                                           Parameters p, int reducers, Broadcast<long[]> maskRuns) {
+        List<Candidate> all = new ArrayList<>(shuffled(sequences, k, reducers)
+                .mapPartitions(it -> count(it, k, p, contigs.value(), MaskRuns.of(maskRuns.value()))).collect());
+        all.sort((x, y) -> x.ranksBefore(y) ? -1 : y.ranksBefore(x) ? 1 : 0);
+        return all;
+    }
+
+    private static final long[] NO_COPIES = new long[0];
+
+    /** Every owned k-mer occurrence, shuffled by canonical k-mer to its reducer. */
+    private static JavaRDD<KmerBlock> shuffled(JavaRDD<PartitionGenome> sequences, int k, int reducers) {
+        return sequences.flatMapToPair(seq -> emit(seq, k, reducers)).partitionBy(new IndexPartitioner(reducers)).values();
     }
 
     /** One partition's owned k-mers, grouped by reducer. */
@@ -67,14 +108,21 @@ public final class SeedCounting {
         return out.iterator();
     }
 
-    /** One reducer: all occurrences of its k-mer pairs, to candidates (exact copies). */
-    static Iterator<Candidate> count(Iterator<KmerBlock> blocks, int k, Parameters p, ContigDictionary contigs) {
+    /**
+     * One reducer: all occurrences of its k-mer pairs, to candidates (exact copies); with a mask,
+     * each keeps only the copies it leaves free and is kept when they are minfreq.
+     */
+    static Iterator<Candidate> count(Iterator<KmerBlock> blocks, int k, Parameters p, ContigDictionary contigs,
+                                     RangeMask mask) {
         KmerCodec codec = new KmerCodec(k);
         TandemFilter tandem = new TandemFilter(p.tandemDist, contigs);
         List<Candidate> out = new ArrayList<>();
         long[][] columns = KmerBlock.concat(blocks);
         KmerOccurrences.forEachPair(columns[0], columns[1], false, k, p.minFreq, (c, a, na, firstA, b, nb, firstB) -> {
             Candidate candidate = KmerOccurrences.candidate(codec, c, a, na, firstA, b, nb, firstB, p.minFreq, tandem);
+            if (candidate != null && mask != null) {
+                candidate = GenomeWideSeeds.unmasked(candidate, mask, k, p.minFreq);
+            }
             if (candidate != null) {
                 out.add(candidate);
             }

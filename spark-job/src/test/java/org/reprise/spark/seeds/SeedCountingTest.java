@@ -68,7 +68,7 @@ class SeedCountingTest {
             }
             List<Candidate> all = new ArrayList<>();
             for (List<KmerBlock> blocks : byReducer) {
-                SeedCounting.count(blocks.iterator(), k, p, g.dictionary()).forEachRemaining(all::add);
+                SeedCounting.count(blocks.iterator(), k, p, g.dictionary(), null).forEachRemaining(all::add);
             }
             all.sort((a, b) -> RankKey.of(a).compareTo(RankKey.of(b)));
             PreMasking pass = new PreMasking(g.length(), k, p.minFreq, true);

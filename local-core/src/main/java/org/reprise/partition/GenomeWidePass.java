@@ -1,0 +1,31 @@
+package org.reprise.partition;
+
+import org.reprise.discover.Drafter;
+import org.reprise.mask.Bitmask;
+import org.reprise.seeds.Candidate;
+import org.reprise.seeds.SeedTable;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the reconciliation's genome-wide pass needs from the machine it runs on: the genome-wide
+ * candidates the kept families leave free, and someone to draft their families. One machine counts
+ * over the bases file and drafts with its threads ({@link LocalGenomeWidePass}); the Spark job
+ * counts with a shuffle and drafts in rounds on its executors. Both follow the same rules, so the
+ * library is the same.
+ */
+public interface GenomeWidePass {
+    /**
+     * Every genome-wide candidate that has minfreq copies (exact, tandem-filtered) that {@code mask}
+     * leaves free, each with those copies only, in rank order (free copies descending, then position),
+     * as {@link GenomeWideSeeds#unmaskedCandidates} counts them.
+     */
+    List<Candidate> unmaskedCandidates(Bitmask mask);
+
+    /** The drafter of the pass's family loop over {@code seeds} (their copies stored in the table). */
+    Drafter drafter(SeedTable seeds);
+
+    /** Figures of the pass's drafting, for the summary (flank bases read, drafts made again...). */
+    Map<String, Long> counters();
+}
