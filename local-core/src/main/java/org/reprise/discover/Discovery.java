@@ -68,6 +68,7 @@ public final class Discovery {
         progress.phase("pre-masking " + ranked.size() + " candidates");
         SeedTable seeds = SeedCandidates.premask(index, params, ranked, table, workers);
         table = null; // the family loop recounts few seeds: let the table go
+        ranked = null; // and the candidates (12 bytes each), the seed table holding what is left
         t = lap("pre-masking", t);
 
         progress.phase("families (" + seeds.size() + " seeds)");

@@ -189,22 +189,15 @@ public final class SeedCandidates {
      */
     public static SeedTable premask(KmerIndex index, Parameters p, Ranked ranked, HammingOneTable table,
                                     Workers workers) {
-        int n = ranked.size();
-        int[] order = new int[n];
-        long[] counts = new long[n];
-        long[] positions = new long[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-            counts[i] = ranked.count(i);
-            positions[i] = ranked.position(i);
-        }
-        return premask(index, p, ranked, order, counts, positions, table, workers);
+        // The candidates in their own rank order: no order or rank arrays (20 bytes a candidate).
+        return premask(index, p, ranked, null, null, null, table, workers);
     }
 
     /**
      * The pre-masking pass over the candidates in another order: {@code order[i]} is the i-th
      * candidate to take, and {@code rankCount[i]}, {@code rankPosition[i]} the rank it is taken with
-     * (count descending, then position ascending: a partition ranks by genome-wide counts).
+     * (count descending, then position ascending: a partition ranks by genome-wide counts). With
+     * {@code order} null, the three are the candidates' own: {@code i}, its count and position.
      */
     public static SeedTable premask(KmerIndex index, Parameters p, Ranked ranked, int[] order, long[] rankCount,
                                     long[] rankPosition, HammingOneTable table, Workers workers) {
@@ -226,7 +219,7 @@ public final class SeedCandidates {
                     long[][] out = new long[2 * (to - from)][];
                     LongBuffer f = new LongBuffer(256), r = new LongBuffer(256);
                     for (int c = from; c < to; c++) {
-                        g.gather(ranked.kmers[order[c]], f, r);
+                        g.gather(ranked.kmers[order == null ? c : order[c]], f, r);
                         out[2 * (c - from)] = f.toArray();
                         out[2 * (c - from) + 1] = r.toArray();
                     }
@@ -242,8 +235,9 @@ public final class SeedCandidates {
             for (int c = blockStart; c < blockEnd; c++) {
                 long[] f, r;
                 int nf, nr;
+                int candidate = order == null ? c : order[c];
                 if (copies == null) {
-                    single.gather(ranked.kmers[order[c]], fwd, rev);
+                    single.gather(ranked.kmers[candidate], fwd, rev);
                     f = fwd.array();
                     nf = fwd.size();
                     r = rev.array();
@@ -254,7 +248,9 @@ public final class SeedCandidates {
                     nf = f.length;
                     nr = r.length;
                 }
-                pass.take(index.kmer(ranked.kmers[order[c]]), rankCount[c], rankPosition[c], f, nf, r, nr);
+                long count = order == null ? ranked.count(c) : rankCount[c];
+                long position = order == null ? ranked.position(c) : rankPosition[c];
+                pass.take(index.kmer(ranked.kmers[candidate]), count, position, f, nf, r, nr);
             }
         }
         return pass.seeds();
