@@ -113,7 +113,7 @@ public final class SeedCandidates {
                 rs = xs;
             } else if (table != null) {
                 r = table.reverseComplementIndex(x);
-                rs = r >= 0 ? index.occurrenceStart(r) : -1;
+                rs = r >= 0 ? table.runStart(r) : -1;
             } else {
                 rs = index.runOf(rc);
                 r = -2; // looked up only if needed
