@@ -20,8 +20,8 @@ import org.reprise.params.Parameters;
  * </ul>
  */
 public final class MemoryModel {
-    /** Heap the JVM itself, the libraries and the small tables take. */
-    static final long BASE_BYTES = 96L << 20;
+    /** Heap the JVM itself, the libraries and the small tables take (yeast: 16 MiB in use after loading). */
+    static final long BASE_BYTES = 32L << 20;
     /**
      * Exact strategy, exact copies: heap per valid base, beyond the byte every base takes
      * (bin/reprise sizes -Xmx with the same figures: change both together).
