@@ -22,6 +22,7 @@ import org.reprise.partition.MemoryModel;
 import org.reprise.partition.PartitionedDiscovery;
 import org.reprise.parallel.Workers;
 import org.reprise.util.BaseCount;
+import org.reprise.util.MemoryUse;
 import org.reprise.params.Parameters;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -197,7 +199,8 @@ public final class RepriseCli implements Callable<Integer> {
                     }
                     progress.message("strategy: exact (needs about " + MemoryModel.gib(exactNeeds) + " of heap, "
                             + MemoryModel.gib(heapLimit) + " available)");
-                    runExact(Genome.load(contigs, bases), params, polishing, scan, files, style, progress, start, loadSeconds);
+                    Genome genome = Genome.load(contigs, bases);
+                    runExact(genome, params, polishing, scan, files, style, progress, start, loadSeconds, MemoryUse.now());
                 } else {
                     // The smallest run there is: one smallest partition, no candidate at all.
                     long least = MemoryModel.partitioned(contigs.length(), scan.validBases(), Math.min(contigs.length(),
@@ -296,8 +299,8 @@ public final class RepriseCli implements Callable<Integer> {
 
     private void runExact(Genome genome, Parameters params, Optional<PolishParameters> polishing,
                           FastaGenomeReader.Scan scan, OutputFiles files,
-                          MaskedFastaWriter.Style style, Progress progress, long start, double loadSeconds)
-            throws IOException {
+                          MaskedFastaWriter.Style style, Progress progress, long start, double loadSeconds,
+                          Map<String, Long> loadMemory) throws IOException {
         DiscoveryResult result = Discovery.run(genome, params, progress);
         long t = System.nanoTime();
         progress.phase("writing " + output + ".*");
@@ -325,7 +328,10 @@ public final class RepriseCli implements Callable<Integer> {
                 .put("index_bytes", result.indexBytes())
                 .seconds("load", loadSeconds)
                 .seconds(result.phaseSeconds())
-                .seconds("write", writeSeconds);
+                .seconds("write", writeSeconds)
+                .memory("load", loadMemory)
+                .memory(result.phaseMemory())
+                .memory("write", MemoryUse.now());
         polished.ifPresent(lib -> summary.section("polishing", LibraryPolishing.summary(lib)).seconds("polish", lib.seconds()));
         summary.seconds("total", (System.nanoTime() - start) / 1e9);
         try (Writer w = files.open(".summary.json")) {

@@ -7,6 +7,7 @@ import org.reprise.params.Parameters;
 import org.reprise.parallel.Workers;
 import org.reprise.seeds.SeedCandidates;
 import org.reprise.seeds.SeedTable;
+import org.reprise.util.MemoryUse;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class Discovery {
     private final Parameters params;
     private final ProgressListener progress;
     private final Map<String, Double> phaseSeconds = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> phaseMemory = new LinkedHashMap<>();
     /** Drafts in flight in the family loop; -1 for the drafter's own choice from the thread count. */
     private final int draftsInFlight;
 
@@ -66,6 +68,7 @@ public final class Discovery {
         progress.phase("pre-masking " + ranked.size() + " candidates");
         SeedTable seeds = SeedCandidates.premask(index, params, ranked, table, workers);
         table = null; // the family loop recounts few seeds: let the table go
+        ranked = null; // and the candidates (12 bytes each), the seed table holding what is left
         t = lap("pre-masking", t);
 
         progress.phase("families (" + seeds.size() + " seeds)");
@@ -83,12 +86,13 @@ public final class Discovery {
         }
         return new DiscoveryResult(genome, params.toBuilder().k(k).build(), k, seeds, loop.families(),
                 loop.reportedMask(), loop.repeatMask().cardinality(), loop.seedsProcessed(), index.memoryBytes(),
-                phaseSeconds, counters);
+                phaseSeconds, phaseMemory, counters);
     }
 
     private long lap(String phase, long since) {
         long now = System.nanoTime();
         phaseSeconds.put(phase, (now - since) / 1e9);
+        phaseMemory.put(phase, MemoryUse.now());
         return now;
     }
 }

@@ -20,11 +20,13 @@ public final class DiscoveryResult {
     private final int seedsProcessed;
     private final long indexBytes;
     private final Map<String, Double> phaseSeconds;
+    private final Map<String, Map<String, Long>> phaseMemory;
     private final Map<String, Long> familyLoopCounters;
 
     DiscoveryResult(Genome genome, Parameters parameters, int k, SeedTable seeds, List<Family> families,
                     Bitmask reportedMask, long repeatMaskedBases, int seedsProcessed, long indexBytes,
-                    Map<String, Double> phaseSeconds, Map<String, Long> familyLoopCounters) {
+                    Map<String, Double> phaseSeconds, Map<String, Map<String, Long>> phaseMemory,
+                    Map<String, Long> familyLoopCounters) {
         this.genome = genome;
         this.parameters = parameters;
         this.k = k;
@@ -35,6 +37,7 @@ public final class DiscoveryResult {
         this.seedsProcessed = seedsProcessed;
         this.indexBytes = indexBytes;
         this.phaseSeconds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phaseSeconds));
+        this.phaseMemory = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phaseMemory));
         this.familyLoopCounters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(familyLoopCounters));
     }
 
@@ -85,6 +88,11 @@ public final class DiscoveryResult {
     /** Wall seconds per phase, in run order. */
     public Map<String, Double> phaseSeconds() {
         return phaseSeconds;
+    }
+
+    /** Memory at the end of each phase, in run order ({@link org.reprise.util.MemoryUse#now()}). */
+    public Map<String, Map<String, Long>> phaseMemory() {
+        return phaseMemory;
     }
 
     public long elementCount() {

@@ -22,7 +22,7 @@ import java.util.Arrays;
  * neighbour pairs; the neighbours of the k-mers whose bound reaches minfreq are kept in CSR form.
  * Neighbour pairs are few (31 million for fly chr2R at k = 16, against 40 million entries in U),
  * so recording them beats a second round of passes. Memory while building: 12 bytes per entry of
- * U (twice the distinct k-mers) plus 8 per pair; kept: 12 bytes per distinct k-mer and 4 per
+ * U (twice the distinct k-mers) plus 8 per pair; kept: 16 bytes per distinct k-mer and 4 per
  * kept neighbour. Immutable once built; queries are thread-safe.
  */
 public final class HammingOneTable {
@@ -30,14 +30,17 @@ public final class HammingOneTable {
     private static final int REVERSE = 1 << 31;
 
     private final KmerIndex index;
+    /** The first index slot of each k-mer's occurrences, and N last: no select per look-up (4 bytes a k-mer). */
+    private final int[] runStart;
     private final int[] bound;
     private final int[] sameCodeReverse;
     private final long[] neighbourStart;
     private final int[] neighbours;
 
-    private HammingOneTable(KmerIndex index, int[] bound, int[] sameCodeReverse, long[] neighbourStart,
-                            int[] neighbours) {
+    private HammingOneTable(KmerIndex index, int[] runStart, int[] bound, int[] sameCodeReverse,
+                            long[] neighbourStart, int[] neighbours) {
         this.index = index;
+        this.runStart = runStart;
         this.bound = bound;
         this.sameCodeReverse = sameCodeReverse;
         this.neighbourStart = neighbourStart;
@@ -61,14 +64,16 @@ public final class HammingOneTable {
         long[] rcCode = new long[d];
         int[] rcOf = new int[d];
         long[] code = new long[d]; // the k-mers' codes, in index order, while U is built
-        for (int x = 0, b = 0; x < d; x++) {
-            while (x >= index.bucketEnd(b)) {
-                b++;
-            }
-            code[x] = index.kmerInBucket(b, x);
+        int[] runStart = new int[d + 1];
+        // k-mers walked by their runs of slots, without a select per k-mer
+        for (int x = 0, slot = 0; x < d; x++) {
+            runStart[x] = slot;
+            code[x] = index.kmerAtSlot(slot);
             rcCode[x] = codec.reverseComplement(code[x]);
             rcOf[x] = x;
+            slot = index.runEnd(slot);
         }
+        runStart[d] = index.positionCount();
         PairRadixSort.sort(rcCode, rcOf, d, 2 * k);
 
         // Exact matches: q itself, and rc(q)'s occurrences as reverse copies when rc(q) occurs.
@@ -76,7 +81,7 @@ public final class HammingOneTable {
         int[] sameCodeReverse = new int[d];
         Arrays.fill(sameCodeReverse, -1);
         for (int x = 0; x < d; x++) {
-            bound[x] = index.occurrenceCount(x);
+            bound[x] = runStart[x + 1] - runStart[x];
         }
         // U = D merged with rc(D), each entry a reference to the k-mer whose occurrences it stands for.
         long[] uCode = new long[2 * d];
@@ -85,7 +90,7 @@ public final class HammingOneTable {
         for (int a = 0, r = 0; a < d || r < d; ) {
             if (r >= d || (a < d && code[a] <= rcCode[r])) {
                 if (r < d && code[a] == rcCode[r]) {
-                    bound[a] += index.occurrenceCount(rcOf[r]);
+                    bound[a] += runStart[rcOf[r] + 1] - runStart[rcOf[r]];
                     sameCodeReverse[a] = rcOf[r];
                 }
                 uCode[n] = code[a];
@@ -98,7 +103,7 @@ public final class HammingOneTable {
         rcCode = null;
         rcOf = null;
         code = null;
-        Builder b = new Builder(index, uCode, uRef);
+        Builder b = new Builder(runStart, uCode, uRef);
         int threads = workers == null ? 1 : Math.min(workers.threads(), k);
         java.util.function.IntFunction<Pairs> passes = t -> {
             Pairs pairs = new Pairs(d);
@@ -140,12 +145,17 @@ public final class HammingOneTable {
                 }
             }
         }
-        return new HammingOneTable(index, bound, sameCodeReverse, start, fill);
+        return new HammingOneTable(index, runStart, bound, sameCodeReverse, start, fill);
     }
 
     /** The index of rc(x) among the genome's k-mers, or -1 when rc(x) does not occur. */
     public int reverseComplementIndex(int x) {
         return sameCodeReverse[x];
+    }
+
+    /** The first index slot of k-mer x's occurrences ({@link KmerIndex#occurrenceStart}, without its look-up). */
+    public int runStart(int x) {
+        return runStart[x];
     }
 
     /** Copies of k-mer x and of its reverse complement before the tandem filter. */
@@ -175,7 +185,7 @@ public final class HammingOneTable {
     }
 
     private void append(int kmer, LongBuffer out) {
-        int s = index.occurrenceStart(kmer), e = index.occurrenceEnd(kmer);
+        int s = runStart[kmer], e = runStart[kmer + 1];
         long[] a = out.ensureCapacity(out.size() + e - s);
         int n = out.size();
         for (int i = s; i < e; i++) {
@@ -203,13 +213,14 @@ public final class HammingOneTable {
         /** Occurrences each entry stands for, in U order, so passes read them sequentially. */
         final int[] weight;
 
-        Builder(KmerIndex index, long[] code, int[] ref) {
+        Builder(int[] runStart, long[] code, int[] ref) {
             this.code = code;
             this.ref = ref;
             this.n = code.length;
             this.weight = new int[n];
             for (int u = 0; u < n; u++) {
-                weight[u] = index.occurrenceCount(ref[u] & ~REVERSE);
+                int x = ref[u] & ~REVERSE;
+                weight[u] = runStart[x + 1] - runStart[x];
             }
         }
 

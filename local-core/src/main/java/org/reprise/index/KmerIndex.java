@@ -11,47 +11,60 @@ import java.util.Arrays;
  * Every valid k-mer position of a genome, grouped by k-mer: answers "where does k-mer q occur" and
  * "which k-mers lie within d mismatches of q" without a suffix array.
  *
- * <p>Layout (N valid positions, D distinct k-mers, p prefix bases):
+ * <p>Layout (N valid positions, D distinct k-mers, L bases, p prefix bases):
  * <ul>
- *   <li>{@code suffixes[D]}: the distinct k-mers, ascending, each stored as the 2(k-p) low bits of
- *       its code (an unsigned int); its bucket gives the first p bases;</li>
- *   <li>{@code occStart[D+1]}: k-mer i occurs at {@code positions[occStart[i] .. occStart[i+1])},
- *       ascending;</li>
- *   <li>{@code positions[N]}: genome positions, 4 bytes each;</li>
- *   <li>{@code prefixStart[4^p + 1]} (p about log4(N) - 2, at most 12): the k-mers whose first p bases have code c are
- *       {@code suffixes[prefixStart[c] .. prefixStart[c+1])}.</li>
+ *   <li>{@code positions[N]}: genome positions sorted by k-mer, then position, 4 bytes each; the
+ *       occurrences of k-mer i (the i-th distinct k-mer in ascending code order) are a run of
+ *       <em>slots</em> of this array;</li>
+ *   <li>{@code groupStart}: one bit per slot, set where a k-mer's run starts (and at slot N), with
+ *       the slot of every 64th set bit sampled: k-mer i's first slot is the i-th set bit;</li>
+ *   <li>the genome at two bits a base ({@link PackedBases}): a k-mer's code is read at the
+ *       position of its first occurrence, so no code is stored;</li>
+ *   <li>{@code prefixStart[4^p + 1]} (p about log4(L) - 2, at most 12): the k-mers whose first p
+ *       bases have code c are k-mers {@code prefixStart[c] .. prefixStart[c+1] - 1}.</li>
  * </ul>
- * That is 4 bytes per valid position plus 8 per distinct k-mer plus 4^p ints; REPrise's suffix
- * array alone is 8 bytes per base plus a 4^13-entry table of tuple vectors. A k-mer within d
+ * That is 4.13 bytes per valid position, a quarter byte per base and 4^p ints (fly chr2R: 4.5
+ * bytes a base in all; a k-mer offset and code per distinct k-mer cost 8 more bytes each). REPrise's
+ * suffix array alone is 8 bytes per base plus a 4^13-entry table of tuple vectors. A k-mer within d
  * mismatches of q is found by visiting the prefix buckets within d mismatches of q's prefix and
- * comparing suffixes with a popcount; for d = 0 it is one bucket and a binary search.
+ * comparing codes with a popcount; for d = 0 it is one bucket and a binary search.
  *
- * <p>Positions are ints: genomes (or Spark partitions) up to 2^31 - 1 bases. Immutable once built.
+ * <p>Positions are ints: genomes (or Spark partitions) up to 2^31 - 1 bases. Immutable once built;
+ * queries are thread-safe.
  */
 public final class KmerIndex {
+    private static final java.lang.invoke.VarHandle WORDS = java.lang.invoke.MethodHandles.arrayElementVarHandle(long[].class);
+
     private final Genome genome;
     private final KmerCodec codec;
     private final int k;
     private final int prefixLen;
     private final int suffixShift;
     private final long suffixMask;
+    private final PackedBases packed;
     private final int[] prefixStart;
-    private final int[] suffixes;
-    private final int[] occStart;
     private final int[] positions;
+    private final long[] groupStart;
+    private final int[] selectSample;
+    /** Set bits of {@code groupStart} before each block of 8 words (512 slots). */
+    private final int[] rankSample;
+    private final int distinct;
 
-    private KmerIndex(Genome genome, KmerCodec codec, int prefixLen, int[] prefixStart, int[] suffixes,
-                      int[] occStart, int[] positions) {
+    private KmerIndex(Genome genome, KmerCodec codec, int prefixLen, PackedBases packed, int[] prefixStart,
+                      int[] positions, long[] groupStart, int[] selectSample, int distinct) {
         this.genome = genome;
         this.codec = codec;
         this.k = codec.k();
         this.prefixLen = prefixLen;
         this.suffixShift = 2 * (k - prefixLen);
         this.suffixMask = suffixShift == 0 ? 0 : (1L << suffixShift) - 1;
+        this.packed = packed;
         this.prefixStart = prefixStart;
-        this.suffixes = suffixes;
-        this.occStart = occStart;
         this.positions = positions;
+        this.groupStart = groupStart;
+        this.selectSample = selectSample;
+        this.rankSample = sampleRank(groupStart);
+        this.distinct = distinct;
     }
 
     /** Builds the index of every k-mer of the genome made of A, C, G and T only. */
@@ -80,96 +93,248 @@ public final class KmerIndex {
                     + "single-machine index yet (" + genome.length() + " bases); split the input or use the Spark job");
         }
         KmerCodec codec = new KmerCodec(k);
-        long valid = countValidPositions(genome, k, owned);
-        int prefixLen = choosePrefixLength(k, valid);
+        PackedBases packed = PackedBases.of(genome, workers);
+        long indexed = 0;
+        for (int c = 0; c < genome.contigCount(); c++) {
+            indexed += owned == null ? genome.codes(c).length : Math.max(0, owned[2 * c + 1] - owned[2 * c]);
+        }
+        // p from the bases that may start a k-mer, an upper bound of the positions: counting
+        // them first would be one more pass over the genome.
+        int prefixLen = choosePrefixLength(k, indexed);
         int suffixShift = 2 * (k - prefixLen);
         long suffixMask = suffixShift == 0 ? 0 : (1L << suffixShift) - 1;
         int buckets = 1 << (2 * prefixLen);
-        int n = (int) valid;
 
         // The genome is cut into ranges of k-mer start positions, one per piece; each piece counts
         // (pass 1) and scatters (pass 2) its own k-mers. Ranges are in genome order and each piece
         // writes its bucket slots after those of earlier pieces, so every bucket lists positions in
-        // ascending order, as one sequential pass would.
-        int pieces = workers == null ? 1 : workers.threads();
+        // ascending order, as one sequential pass would. A piece's counts take 4^p ints: a few pieces.
+        int pieces = workers == null ? 1 : Math.min(4, workers.threads());
         long length = genome.length();
         int[][] counts = new int[pieces][];
         map(workers, pieces, r -> {
             int[] c = new int[buckets];
-            forEachKmer(genome, k, owned, length * r / pieces, length * (r + 1) / pieces,
-                    (code, pos) -> c[(int) (code >>> suffixShift)]++);
+            countBuckets(genome, k, owned, length * r / pieces, length * (r + 1) / pieces, suffixShift, c);
             counts[r] = c;
         });
         int[] bucketStart = new int[buckets + 1];
+        long total = 0;
         for (int b = 0; b < buckets; b++) {
-            int at = bucketStart[b];
             for (int r = 0; r < pieces; r++) {
                 int c = counts[r][b];
-                counts[r][b] = at; // from here on: piece r's cursor in bucket b
-                at += c;
+                counts[r][b] = (int) total; // from here on: piece r's cursor in bucket b
+                total += c;
             }
-            bucketStart[b + 1] = at;
+            bucketStart[b + 1] = (int) total;
         }
-        // Pass 2: scatter (suffix << 31 | position); positions arrive ascending, so sorting a bucket
-        // by this key orders it by suffix, then position.
-        long[] packed = new long[n];
-        map(workers, pieces, r -> {
-            int[] cursor = counts[r];
-            forEachKmer(genome, k, owned, length * r / pieces, length * (r + 1) / pieces, (code, pos) -> {
-                int b = (int) (code >>> suffixShift);
-                packed[cursor[b]++] = ((code & suffixMask) << 31) | pos;
-            });
-        });
-        // Buckets are disjoint slices: sorting them in parallel gives the same array.
-        int sortPieces = workers == null ? 1 : Math.min(buckets, 8 * workers.threads());
-        int[] distinctIn = new int[sortPieces];
-        map(workers, sortPieces, piece -> {
-            int d = 0;
-            for (int b = buckets * piece / sortPieces, to = buckets * (piece + 1) / sortPieces; b < to; b++) {
-                if (bucketStart[b + 1] - bucketStart[b] > 1) {
-                    Arrays.sort(packed, bucketStart[b], bucketStart[b + 1]);
-                }
-                long prev = -1;
-                for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
-                    long suffix = packed[i] >>> 31;
-                    if (suffix != prev) {
-                        d++;
-                        prev = suffix;
-                    }
-                }
-            }
-            distinctIn[piece] = d;
-        });
-        // Pass 3: distinct k-mers, each piece from its own offset.
-        int[] firstDistinct = new int[sortPieces + 1];
-        for (int piece = 0; piece < sortPieces; piece++) {
-            firstDistinct[piece + 1] = firstDistinct[piece] + distinctIn[piece];
-        }
-        int distinct = firstDistinct[sortPieces];
-        int[] suffixes = new int[distinct];
-        int[] occStart = new int[distinct + 1];
+        int n = (int) total;
         int[] positions = new int[n];
+        map(workers, pieces, r -> scatter(genome, k, owned, length * r / pieces, length * (r + 1) / pieces,
+                suffixShift, counts[r], positions));
+        for (int r = 0; r < pieces; r++) {
+            counts[r] = null;
+        }
+
+        // Pass 3: each bucket sorted by k-mer, then position (positions arrive ascending), its
+        // k-mers' first slots marked. Buckets are disjoint slices: sorting them in parallel gives
+        // the same array. prefixStart first holds each bucket's distinct k-mers.
+        long[] groupStart = new long[(n >>> 6) + 1];
         int[] prefixStart = new int[buckets + 1];
-        map(workers, sortPieces, piece -> {
-            int d = firstDistinct[piece];
-            for (int b = buckets * piece / sortPieces, to = buckets * (piece + 1) / sortPieces; b < to; b++) {
-                prefixStart[b] = d;
-                long prev = -1;
-                for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
-                    long suffix = packed[i] >>> 31;
-                    if (suffix != prev) {
-                        suffixes[d] = (int) suffix;
-                        occStart[d] = i;
-                        d++;
-                        prev = suffix;
-                    }
-                    positions[i] = (int) (packed[i] & 0x7fff_ffffL);
+        int sortPieces = workers == null ? 1 : Math.min(buckets, 8 * workers.threads());
+        map(workers, sortPieces, piece -> sortBuckets(packed, k, suffixMask, bucketStart, buckets * piece / sortPieces,
+                buckets * (piece + 1) / sortPieces, positions, groupStart, prefixStart));
+        int distinct = 0;
+        for (int b = 0; b < buckets; b++) {
+            int d = prefixStart[b];
+            prefixStart[b] = distinct;
+            distinct += d;
+        }
+        prefixStart[buckets] = distinct;
+        groupStart[n >>> 6] |= 1L << (n & 63); // slot N: the end of the last k-mer's run
+        return new KmerIndex(genome, codec, prefixLen, packed, prefixStart, positions, groupStart,
+                sampleSelect(groupStart, distinct), distinct);
+    }
+
+    /** Pass 1 over k-mers starting in [from, to): bucket counts. */
+    private static void countBuckets(Genome genome, int k, long[] owned, long from, long to, int suffixShift,
+                                     int[] counts) {
+        long mask = (1L << (2 * k)) - 1;
+        for (int c = firstContig(genome, from); c < genome.contigCount() && genome.contig(c).start() < to; c++) {
+            byte[] codes = genome.codes(c);
+            long start = genome.contig(c).start();
+            long first = Math.max(0, from - start);
+            long last = Math.min(codes.length, to - start + k - 1);
+            if (owned != null) {
+                first = Math.max(first, owned[2 * c]);
+                last = Math.min(last, owned[2 * c + 1] + k - 1);
+            }
+            long code = 0;
+            int run = 0;
+            for (int i = (int) first; i < last; i++) {
+                int b = codes[i];
+                if (b >= BaseCode.INVALID) {
+                    run = 0;
+                    continue;
+                }
+                code = ((code << 2) | b) & mask;
+                if (++run >= k) {
+                    counts[(int) (code >>> suffixShift)]++;
                 }
             }
-        });
-        prefixStart[buckets] = distinct;
-        occStart[distinct] = n;
-        return new KmerIndex(genome, codec, prefixLen, prefixStart, suffixes, occStart, positions);
+        }
+    }
+
+    /** Pass 2 over the same k-mers as {@link #countBuckets}: each position into its bucket's next slot. */
+    private static void scatter(Genome genome, int k, long[] owned, long from, long to, int suffixShift,
+                                int[] cursor, int[] positions) {
+        long mask = (1L << (2 * k)) - 1;
+        for (int c = firstContig(genome, from); c < genome.contigCount() && genome.contig(c).start() < to; c++) {
+            byte[] codes = genome.codes(c);
+            int start = (int) genome.contig(c).start();
+            long first = Math.max(0, from - start);
+            long last = Math.min(codes.length, to - start + k - 1);
+            if (owned != null) {
+                first = Math.max(first, owned[2 * c]);
+                last = Math.min(last, owned[2 * c + 1] + k - 1);
+            }
+            long code = 0;
+            int run = 0;
+            for (int i = (int) first; i < last; i++) {
+                int b = codes[i];
+                if (b >= BaseCode.INVALID) {
+                    run = 0;
+                    continue;
+                }
+                code = ((code << 2) | b) & mask;
+                if (++run >= k) {
+                    positions[cursor[(int) (code >>> suffixShift)]++] = start + i - k + 1;
+                }
+            }
+        }
+    }
+
+    private static int firstContig(Genome genome, long from) {
+        return from >= genome.length() ? genome.contigCount() : genome.contigIndexAt(from);
+    }
+
+    /**
+     * Pass 3 for buckets [fromBucket, toBucket): sorts each by (k-mer, position), sets the bit of
+     * each k-mer's first slot and writes each bucket's number of k-mers into {@code distinctIn}.
+     * Bits are gathered a word at a time; a word shared with a neighbouring piece is merged
+     * atomically.
+     */
+    private static void sortBuckets(PackedBases packed, int k, long suffixMask, int[] bucketStart, int fromBucket,
+                                    int toBucket, int[] positions, long[] groupStart, int[] distinctIn) {
+        long[] keys = new long[64];
+        int word = -1;
+        long bits = 0;
+        for (int b = fromBucket; b < toBucket; b++) {
+            int s = bucketStart[b], e = bucketStart[b + 1];
+            if (s == e) {
+                continue;
+            }
+            int m = e - s;
+            int d = 0;
+            if (m == 1) {
+                d = 1;
+                if (s >>> 6 != word) {
+                    flush(groupStart, word, bits);
+                    word = s >>> 6;
+                    bits = 0;
+                }
+                bits |= 1L << (s & 63);
+            } else {
+                if (keys.length < m) {
+                    keys = new long[Math.max(m, 2 * keys.length)];
+                }
+                for (int j = 0; j < m; j++) {
+                    int pos = positions[s + j];
+                    keys[j] = ((packed.kmer(pos, k) & suffixMask) << 31) | pos;
+                }
+                java.util.Arrays.sort(keys, 0, m);
+                long prev = -1;
+                for (int j = 0; j < m; j++) {
+                    long suffix = keys[j] >>> 31;
+                    positions[s + j] = (int) (keys[j] & 0x7fff_ffffL);
+                    if (suffix != prev) {
+                        prev = suffix;
+                        d++;
+                        int slot = s + j;
+                        if (slot >>> 6 != word) {
+                            flush(groupStart, word, bits);
+                            word = slot >>> 6;
+                            bits = 0;
+                        }
+                        bits |= 1L << (slot & 63);
+                    }
+                }
+            }
+            distinctIn[b] = d;
+        }
+        flush(groupStart, word, bits);
+    }
+
+    private static void flush(long[] words, int word, long bits) {
+        if (word >= 0 && bits != 0) {
+            WORDS.getAndBitwiseOr(words, word, bits);
+        }
+    }
+
+    /** The slot of every 64th set bit (set bit 64j at entry j), up to and including bit {@code distinct}. */
+    private static int[] sampleSelect(long[] bits, int distinct) {
+        int[] sample = new int[(distinct >>> 6) + 1];
+        int seen = 0; // set bits in earlier words
+        for (int w = 0; w < bits.length; w++) {
+            long word = bits[w];
+            int c = Long.bitCount(word);
+            // The next sample due is bit number 64 * ceil(seen / 64).
+            int next = (seen + 63) & ~63;
+            while (next < seen + c) {
+                sample[next >>> 6] = (w << 6) + selectInWord(word, next - seen);
+                next += 64;
+            }
+            seen += c;
+        }
+        return sample;
+    }
+
+    private static int[] sampleRank(long[] bits) {
+        int[] sample = new int[(bits.length >>> 3) + 1];
+        int seen = 0;
+        for (int w = 0; w < bits.length; w++) {
+            if ((w & 7) == 0) {
+                sample[w >>> 3] = seen;
+            }
+            seen += Long.bitCount(bits[w]);
+        }
+        return sample;
+    }
+
+    /** The bit number of the r-th (0-based) set bit of a word with more than r set bits. */
+    private static int selectInWord(long word, int r) {
+        int shift = 0;
+        int c = Long.bitCount(word & 0xffff_ffffL);
+        if (r >= c) {
+            r -= c;
+            word >>>= 32;
+            shift += 32;
+        }
+        c = Long.bitCount(word & 0xffffL);
+        if (r >= c) {
+            r -= c;
+            word >>>= 16;
+            shift += 16;
+        }
+        c = Long.bitCount(word & 0xffL);
+        if (r >= c) {
+            r -= c;
+            word >>>= 8;
+            shift += 8;
+        }
+        for (; r > 0; r--) {
+            word &= word - 1;
+        }
+        return shift + Long.numberOfTrailingZeros(word);
     }
 
     /**
@@ -192,49 +357,8 @@ public final class KmerIndex {
         return p;
     }
 
-    @FunctionalInterface
-    interface KmerVisitor {
-        void visit(long code, int position);
-    }
-
-    /**
-     * Visits the k-mers of valid bases starting in [from, to) (and in their contig's owned range,
-     * when given), in genome order, with code and position.
-     */
-    static void forEachKmer(Genome genome, int k, long[] owned, long from, long to, KmerVisitor visitor) {
-        long mask = (1L << (2 * k)) - 1;
-        if (from >= to) {
-            return;
-        }
-        for (int c = genome.contigIndexAt(from); c < genome.contigCount() && genome.contig(c).start() < to; c++) {
-            byte[] codes = genome.codes(c);
-            int start = (int) genome.contig(c).start();
-            // k-mers starting in [from, to) read bases from 'from' up to to + k - 2.
-            long first = Math.max(0, from - start);
-            long last = Math.min(codes.length, to - start + k - 1);
-            if (owned != null) {
-                first = Math.max(first, owned[2 * c]);
-                last = Math.min(last, owned[2 * c + 1] + k - 1);
-            }
-            long code = 0;
-            int run = 0;
-            for (int i = (int) first; i < last; i++) {
-                int b = codes[i];
-                if (b >= BaseCode.INVALID) {
-                    run = 0;
-                    code = 0;
-                    continue;
-                }
-                code = ((code << 2) | b) & mask;
-                if (++run >= k) {
-                    visitor.visit(code, start + i - k + 1);
-                }
-            }
-        }
-    }
-
     /** Runs body(0..pieces-1) on the workers, or here when there are none. */
-    private static void map(org.reprise.parallel.Workers workers, int pieces, java.util.function.IntConsumer body) {
+    static void map(org.reprise.parallel.Workers workers, int pieces, java.util.function.IntConsumer body) {
         if (workers == null) {
             for (int r = 0; r < pieces; r++) {
                 body.accept(r);
@@ -245,13 +369,6 @@ public final class KmerIndex {
                 return null;
             });
         }
-    }
-
-    /** The k-mer positions {@link #forEachKmer} visits over the whole genome. */
-    static long countValidPositions(Genome genome, int k, long[] owned) {
-        long[] n = {0};
-        forEachKmer(genome, k, owned, 0, genome.length(), (code, pos) -> n[0]++);
-        return n[0];
     }
 
     public Genome genome() {
@@ -268,7 +385,7 @@ public final class KmerIndex {
 
     /** Number of distinct k-mers. */
     public int distinctKmers() {
-        return suffixes.length;
+        return distinct;
     }
 
     /** Number of valid k-mer positions. */
@@ -276,9 +393,17 @@ public final class KmerIndex {
         return positions.length;
     }
 
-    /** The code of k-mer {@code index}; a binary search for its bucket (see {@link #kmerInBucket} for loops). */
+    /** The code of k-mer {@code index} (read from the genome at its first occurrence). */
     public long kmer(int index) {
-        return kmerInBucket(bucketOf(index), index);
+        if (index < 0 || index >= distinct) {
+            throw new IndexOutOfBoundsException("k-mer " + index + " of " + distinct);
+        }
+        return packed.kmer(positions[select(index)], k);
+    }
+
+    /** The code of the k-mer whose occurrences include slot {@code slot}. */
+    public long kmerAtSlot(int slot) {
+        return packed.kmer(positions[slot], k);
     }
 
     /** Number of prefix buckets, 4^p. */
@@ -288,8 +413,8 @@ public final class KmerIndex {
 
     /** The bucket holding k-mer {@code index}: the last bucket starting at or before it. */
     public int bucketOf(int index) {
-        if (index < 0 || index >= suffixes.length) {
-            throw new IndexOutOfBoundsException("k-mer " + index + " of " + suffixes.length);
+        if (index < 0 || index >= distinct) {
+            throw new IndexOutOfBoundsException("k-mer " + index + " of " + distinct);
         }
         int lo = 0, hi = prefixStart.length - 2;
         while (lo < hi) {
@@ -308,21 +433,68 @@ public final class KmerIndex {
         return prefixStart[bucket + 1];
     }
 
-    /** The code of k-mer {@code index}, known to be in {@code bucket}. */
+    /** The code of k-mer {@code index}, known to be in {@code bucket} (kept for loops that track buckets). */
     public long kmerInBucket(int bucket, int index) {
-        return ((long) bucket << suffixShift) | Integer.toUnsignedLong(suffixes[index]);
+        return kmer(index);
     }
 
+    /** The first slot of k-mer {@code index}'s occurrences; {@code occurrenceStart(distinctKmers())} is N. */
     public int occurrenceStart(int index) {
-        return occStart[index];
+        return select(index);
     }
 
     public int occurrenceEnd(int index) {
-        return occStart[index + 1];
+        return runEnd(select(index));
     }
 
     public int occurrenceCount(int index) {
-        return occStart[index + 1] - occStart[index];
+        int s = select(index);
+        return runEnd(s) - s;
+    }
+
+    /**
+     * One past the last slot of the k-mer whose occurrences start at {@code slot}: the next
+     * k-mer's first slot, or N. Loops over k-mers in order walk slots with it, without
+     * {@link #occurrenceStart}'s look-up.
+     */
+    public int runEnd(int slot) {
+        int from = slot + 1;
+        int w = from >>> 6;
+        long word = groupStart[w] & (-1L << (from & 63));
+        while (word == 0) {
+            word = groupStart[++w];
+        }
+        return (w << 6) + Long.numberOfTrailingZeros(word);
+    }
+
+    /** The slot of the i-th set bit of {@code groupStart}: k-mer i's first slot (N for i = D). */
+    private int select(int i) {
+        int s = selectSample[i >>> 6];
+        int r = i & 63;
+        if (r == 0) {
+            return s;
+        }
+        int w = s >>> 6;
+        long word = groupStart[w] & (-1L << (s & 63));
+        while (true) {
+            int c = Long.bitCount(word);
+            if (r < c) {
+                return (w << 6) + selectInWord(word, r);
+            }
+            r -= c;
+            word = groupStart[++w];
+        }
+    }
+
+    /** The index of the k-mer whose occurrences include {@code slot} (0 &lt;= slot &lt; N). */
+    public int kmerAt(int slot) {
+        int w = slot >>> 6;
+        int r = rankSample[w >>> 3];
+        for (int v = w & ~7; v < w; v++) {
+            r += Long.bitCount(groupStart[v]);
+        }
+        // Set bits at or before the slot, less one: the run holding it.
+        return r + Long.bitCount(groupStart[w] & (-1L >>> (63 - (slot & 63)))) - 1;
     }
 
     /** The genome position at a slot of the position array (see {@link #occurrenceStart}). */
@@ -333,17 +505,35 @@ public final class KmerIndex {
     /** The index of a k-mer code, or -1 if it does not occur. */
     public int indexOf(long code) {
         int p = (int) (code >>> suffixShift);
-        long suffix = code & suffixMask;
         int lo = prefixStart[p], hi = prefixStart[p + 1] - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            long s = Integer.toUnsignedLong(suffixes[mid]);
-            if (s < suffix) {
+            long c = packed.kmer(positions[select(mid)], k);
+            if (c < code) {
                 lo = mid + 1;
-            } else if (s > suffix) {
+            } else if (c > code) {
                 hi = mid - 1;
             } else {
                 return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** The first slot of the occurrences of a k-mer code, or -1 if it does not occur. */
+    public int runOf(long code) {
+        int p = (int) (code >>> suffixShift);
+        int lo = prefixStart[p], hi = prefixStart[p + 1] - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int slot = select(mid);
+            long c = packed.kmer(positions[slot], k);
+            if (c < code) {
+                lo = mid + 1;
+            } else if (c > code) {
+                hi = mid - 1;
+            } else {
+                return slot;
             }
         }
         return -1;
@@ -363,8 +553,7 @@ public final class KmerIndex {
             return out.size();
         }
         long prefix = code >>> suffixShift;
-        long suffix = code & suffixMask;
-        visitPrefixes(prefix, prefixLen - 1, dist, suffix, out);
+        visitPrefixes(prefix, prefixLen - 1, dist, code & suffixMask, out);
         return out.size();
     }
 
@@ -387,16 +576,20 @@ public final class KmerIndex {
     }
 
     private void scanBucket(int prefix, long suffix, int remaining, IntBuffer out) {
-        int end = prefixStart[prefix + 1];
-        for (int i = prefixStart[prefix]; i < end; i++) {
-            if (KmerCodec.hamming(Integer.toUnsignedLong(suffixes[i]), suffix) <= remaining) {
+        int from = prefixStart[prefix], to = prefixStart[prefix + 1];
+        if (from == to) {
+            return;
+        }
+        for (int i = from, slot = select(from); i < to; i++, slot = runEnd(slot)) {
+            if (KmerCodec.hamming(packed.kmer(positions[slot], k) & suffixMask, suffix) <= remaining) {
                 out.add(i);
             }
         }
     }
 
-    /** Bytes held by the index arrays. */
+    /** Bytes held by the index: positions, run bits and their samples, the packed genome, the prefix table. */
     public long memoryBytes() {
-        return 4L * suffixes.length + 4L * occStart.length + 4L * positions.length + 4L * prefixStart.length;
+        return 4L * positions.length + 8L * groupStart.length + 4L * selectSample.length + 4L * rankSample.length
+                + packed.memoryBytes() + 4L * prefixStart.length;
     }
 }

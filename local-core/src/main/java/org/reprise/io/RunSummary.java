@@ -27,6 +27,7 @@ public final class RunSummary {
 
     private final Map<String, Object> tree = new LinkedHashMap<>();
     private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> memory = new LinkedHashMap<>();
 
     /**
      * @param input    the input path or URI
@@ -93,10 +94,30 @@ public final class RunSummary {
         return this;
     }
 
-    /** Writes the summary, with the seconds and the JVM's peak heap so far last. */
+    /**
+     * Memory at the end of a phase, in run order: bytes of heap in use and committed, resident set
+     * now and at its peak so far ({@link org.reprise.util.MemoryUse#now()}).
+     */
+    public RunSummary memory(String phase, Map<String, Long> figures) {
+        memory.put(phase, new LinkedHashMap<>(figures));
+        return this;
+    }
+
+    public RunSummary memory(Map<String, Map<String, Long>> phases) {
+        phases.forEach(this::memory);
+        return this;
+    }
+
+    /**
+     * Writes the summary, with the seconds, the memory after each phase (when given) and the JVM's
+     * peak heap so far last.
+     */
     public void write(Writer out) throws IOException {
         Map<String, Object> all = new LinkedHashMap<>(tree);
         all.put("seconds", new LinkedHashMap<>(seconds));
+        if (!memory.isEmpty()) {
+            all.put("memory_after_phase", new LinkedHashMap<>(memory));
+        }
         all.put("peak_heap_bytes", peakHeapBytes());
         JsonOutput.write(all, out);
     }

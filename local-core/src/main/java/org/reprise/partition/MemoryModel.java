@@ -7,9 +7,12 @@ import org.reprise.params.Parameters;
  * it starts instead of dying in the middle. The figures are measured peaks (docs/ARCHITECTURE.md,
  * memory), rounded up:
  * <ul>
- *   <li>the exact strategy holds the whole genome, a byte a base, and its k-mer index: about 35
- *       more bytes per valid base (A, C, G or T) with exact copies (human chr20: 32 in all; the
- *       207 Mb composite: 35), more with one-mismatch neighbourhoods (their table);</li>
+ *   <li>the exact strategy holds the whole genome, a byte a base, and its k-mer index (4.4 bytes
+ *       per valid base, A, C, G or T): with exact copies a heap of 8 bytes per valid base beyond
+ *       the byte every base takes runs at full speed (the composite 207 Mb genome: 5.5 bytes a
+ *       base in use after the index, the rest room for the collector and the family loop's
+ *       garbage); with one-mismatch neighbourhoods their table while it is built (fly chr2R:
+ *       about 90 bytes a base);</li>
  *   <li>the partitioned strategy holds one partition at a time as the exact strategy would, plus,
  *       genome-wide, the candidate table ({@link GenomeWideSeeds#memoryBytes}: 20 bytes per
  *       candidate), two masks of one bit per base, and, in the genome-wide pass, the copies of the
@@ -17,12 +20,15 @@ import org.reprise.params.Parameters;
  * </ul>
  */
 public final class MemoryModel {
-    /** Heap the JVM itself, the libraries and the small tables take. */
-    static final long BASE_BYTES = 96L << 20;
-    /** Exact strategy, exact copies: peak heap per valid base, beyond the byte every base takes. */
-    static final double EXACT_BYTES_PER_VALID_BASE = 35;
+    /** Heap the JVM itself, the libraries and the small tables take (yeast: 16 MiB in use after loading). */
+    static final long BASE_BYTES = 32L << 20;
+    /**
+     * Exact strategy, exact copies: heap per valid base, beyond the byte every base takes
+     * (bin/reprise sizes -Xmx with the same figures: change both together).
+     */
+    static final double EXACT_BYTES_PER_VALID_BASE = 8;
     /** Exact strategy with -dist 1 (the neighbourhood table): peak heap per valid base. */
-    static final double EXACT_DIST1_BYTES_PER_VALID_BASE = 55;
+    static final double EXACT_DIST1_BYTES_PER_VALID_BASE = 90;
     /** Share of the heap a plan may count on (the garbage collector needs the rest). */
     static final double USABLE = 0.8;
     /** Smallest partition worth running. */

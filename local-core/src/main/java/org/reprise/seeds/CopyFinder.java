@@ -22,6 +22,11 @@ public final class CopyFinder {
         this.tandem = new TandemFilter(tandemDist, index.genome().dictionary());
     }
 
+    /** Mismatches allowed between a k-mer and its copies. */
+    public int dist() {
+        return dist;
+    }
+
     public KmerIndex index() {
         return index;
     }
@@ -36,6 +41,10 @@ public final class CopyFinder {
      */
     public int copies(long code, LongBuffer out) {
         out.clear();
+        if (dist == 0) {
+            int slot = index.runOf(code);
+            return slot < 0 ? 0 : copiesOfRun(slot, out);
+        }
         int n = index.neighbours(code, dist, neighbours);
         if (n == 0) {
             return 0;
@@ -57,6 +66,37 @@ public final class CopyFinder {
         return n > 1 ? sortAndFilter(out) : filterSorted(out);
     }
 
+    /**
+     * The tandem-filtered exact copies of the k-mer whose occurrences start at index slot
+     * {@code slot} ({@link KmerIndex#runOf}), written into {@code out}; returns their number.
+     */
+    public int copiesOfRun(int slot, LongBuffer out) {
+        int end = index.runEnd(slot);
+        long[] buf = out.ensureCapacity(end - slot);
+        for (int s = slot, w = 0; s < end; s++, w++) {
+            buf[w] = index.position(s);
+        }
+        out.setSize(end - slot);
+        return filterSorted(out);
+    }
+
+    /** The number of tandem-filtered exact copies of the k-mer whose occurrences are slots [from, to). */
+    public int countRun(int from, int to) {
+        if (to - from < 2 || !tandem.isActive()) {
+            return to - from;
+        }
+        int kept = 1;
+        long prev = index.position(from);
+        for (int i = from + 1; i < to; i++) {
+            long p = index.position(i);
+            if (!tandem.isTandem(prev, p)) {
+                kept++;
+            }
+            prev = p;
+        }
+        return kept;
+    }
+
     /** Sorts a buffer of copy positions and applies the tandem filter in place; returns the new size. */
     public int sortAndFilter(LongBuffer copies) {
         java.util.Arrays.sort(copies.array(), 0, copies.size());
@@ -73,6 +113,10 @@ public final class CopyFinder {
      * filter. Cheap, so rare k-mers are ruled out before their copies are gathered.
      */
     public int upperBound(long code) {
+        if (dist == 0) {
+            int slot = index.runOf(code);
+            return slot < 0 ? 0 : index.runEnd(slot) - slot;
+        }
         int n = index.neighbours(code, dist, neighbours);
         int total = 0;
         for (int i = 0; i < n; i++) {
@@ -86,24 +130,7 @@ public final class CopyFinder {
         if (dist > 0) {
             return copies(code, scratch);
         }
-        int kmer = index.indexOf(code);
-        if (kmer < 0) {
-            return 0;
-        }
-        int s = index.occurrenceStart(kmer), e = index.occurrenceEnd(kmer);
-        if (e - s < 2 || !tandem.isActive()) {
-            return e - s;
-        }
-        // Exact copies are already sorted: count without copying.
-        int kept = 1;
-        long prev = index.position(s);
-        for (int i = s + 1; i < e; i++) {
-            long p = index.position(i);
-            if (!tandem.isTandem(prev, p)) {
-                kept++;
-            }
-            prev = p;
-        }
-        return kept;
+        int slot = index.runOf(code);
+        return slot < 0 ? 0 : countRun(slot, index.runEnd(slot));
     }
 }

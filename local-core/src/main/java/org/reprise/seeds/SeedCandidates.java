@@ -94,21 +94,33 @@ public final class SeedCandidates {
         // visit only such sides, and a pair whose both sides qualify at its representative side.
         // With inexact copies any k-mer may gather enough neighbours, so every pair is visited.
         int half = p.dist == 0 ? (p.minFreq + 1) / 2 : 0;
-        int bucket = from < to ? index.bucketOf(from) : 0;
+        // k-mers are walked by their runs of slots, without a look-up per k-mer.
+        int slot = from < to ? index.occurrenceStart(from) : 0;
         for (int x = from; x < to; x++) {
-            while (x >= index.bucketEnd(bucket)) {
-                bucket++;
-            }
-            int ox = index.occurrenceCount(x);
+            int end = index.runEnd(slot);
+            int xs = slot;
+            slot = end;
+            int ox = end - xs;
             if (ox < half) {
                 continue;
             }
-            long kmer = index.kmerInBucket(bucket, x);
-            long first = index.position(index.occurrenceStart(x));
+            long kmer = index.kmerAtSlot(xs);
+            long first = index.position(xs);
             long rc = codec.reverseComplement(kmer);
-            int r = rc == kmer ? x : table != null ? table.reverseComplementIndex(x) : index.indexOf(rc);
-            int or = r >= 0 ? index.occurrenceCount(r) : 0;
-            long rFirst = r >= 0 ? index.position(index.occurrenceStart(r)) : Representative.NEVER;
+            int r, rs;
+            if (rc == kmer) {
+                r = x;
+                rs = xs;
+            } else if (table != null) {
+                r = table.reverseComplementIndex(x);
+                rs = r >= 0 ? table.runStart(r) : -1;
+            } else {
+                rs = index.runOf(rc);
+                r = -2; // looked up only if needed
+            }
+            int rEnd = rs >= 0 ? index.runEnd(rs) : -1;
+            int or = rs >= 0 ? rEnd - rs : 0;
+            long rFirst = rs >= 0 ? index.position(rs) : Representative.NEVER;
             boolean reverseRepresents = Representative.isReverse(first, rFirst);
             if (reverseRepresents && or >= half) {
                 continue; // counted when its reverse complement, the representative, is visited
@@ -126,6 +138,9 @@ public final class SeedCandidates {
             if (table != null) {
                 table.positions(x, scratch, scratch2);
                 count = finder.sortAndFilter(scratch) + finder.sortAndFilter(scratch2);
+            } else if (p.dist == 0) {
+                int fc = finder.countRun(xs, end);
+                count = fc + (rs == xs ? fc : rs >= 0 ? finder.countRun(rs, rEnd) : 0);
             } else {
                 count = countPair(finder, kmer, rc, p.minFreq, scratch);
             }
@@ -133,6 +148,9 @@ public final class SeedCandidates {
                 if (n == keys.length) {
                     keys = Arrays.copyOf(keys, n * 2);
                     kmers = Arrays.copyOf(kmers, n * 2);
+                }
+                if (reverseRepresents && r == -2) {
+                    r = index.kmerAt(rs);
                 }
                 kmers[n] = reverseRepresents ? r : x;
                 keys[n++] = sortKey(count, Math.min(first, rFirst));
@@ -171,22 +189,15 @@ public final class SeedCandidates {
      */
     public static SeedTable premask(KmerIndex index, Parameters p, Ranked ranked, HammingOneTable table,
                                     Workers workers) {
-        int n = ranked.size();
-        int[] order = new int[n];
-        long[] counts = new long[n];
-        long[] positions = new long[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-            counts[i] = ranked.count(i);
-            positions[i] = ranked.position(i);
-        }
-        return premask(index, p, ranked, order, counts, positions, table, workers);
+        // The candidates in their own rank order: no order or rank arrays (20 bytes a candidate).
+        return premask(index, p, ranked, null, null, null, table, workers);
     }
 
     /**
      * The pre-masking pass over the candidates in another order: {@code order[i]} is the i-th
      * candidate to take, and {@code rankCount[i]}, {@code rankPosition[i]} the rank it is taken with
-     * (count descending, then position ascending: a partition ranks by genome-wide counts).
+     * (count descending, then position ascending: a partition ranks by genome-wide counts). With
+     * {@code order} null, the three are the candidates' own: {@code i}, its count and position.
      */
     public static SeedTable premask(KmerIndex index, Parameters p, Ranked ranked, int[] order, long[] rankCount,
                                     long[] rankPosition, HammingOneTable table, Workers workers) {
@@ -208,7 +219,7 @@ public final class SeedCandidates {
                     long[][] out = new long[2 * (to - from)][];
                     LongBuffer f = new LongBuffer(256), r = new LongBuffer(256);
                     for (int c = from; c < to; c++) {
-                        g.gather(ranked.kmers[order[c]], f, r);
+                        g.gather(ranked.kmers[order == null ? c : order[c]], f, r);
                         out[2 * (c - from)] = f.toArray();
                         out[2 * (c - from) + 1] = r.toArray();
                     }
@@ -224,8 +235,9 @@ public final class SeedCandidates {
             for (int c = blockStart; c < blockEnd; c++) {
                 long[] f, r;
                 int nf, nr;
+                int candidate = order == null ? c : order[c];
                 if (copies == null) {
-                    single.gather(ranked.kmers[order[c]], fwd, rev);
+                    single.gather(ranked.kmers[candidate], fwd, rev);
                     f = fwd.array();
                     nf = fwd.size();
                     r = rev.array();
@@ -236,7 +248,9 @@ public final class SeedCandidates {
                     nf = f.length;
                     nr = r.length;
                 }
-                pass.take(index.kmer(ranked.kmers[order[c]]), rankCount[c], rankPosition[c], f, nf, r, nr);
+                long count = order == null ? ranked.count(c) : rankCount[c];
+                long position = order == null ? ranked.position(c) : rankPosition[c];
+                pass.take(index.kmer(ranked.kmers[candidate]), count, position, f, nf, r, nr);
             }
         }
         return pass.seeds();
@@ -259,6 +273,16 @@ public final class SeedCandidates {
                 table.positions(kmerIndex, fwd, rev);
                 finder.sortAndFilter(fwd);
                 finder.sortAndFilter(rev);
+            } else if (finder.dist() == 0) {
+                int slot = index.occurrenceStart(kmerIndex);
+                finder.copiesOfRun(slot, fwd);
+                long rc = index.codec().reverseComplement(index.kmerAtSlot(slot));
+                int rs = index.runOf(rc);
+                if (rs < 0) {
+                    rev.clear();
+                } else {
+                    finder.copiesOfRun(rs, rev);
+                }
             } else {
                 long kmer = index.kmer(kmerIndex);
                 finder.copies(kmer, fwd);

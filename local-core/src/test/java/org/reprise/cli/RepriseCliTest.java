@@ -458,6 +458,18 @@ class RepriseCliTest {
         assertEquals("exact", summary.get("strategy").asText());
         assertEquals(summary.get("k").asInt(), summary.get("parameters").get("k").asInt());
         assertTrue(summary.get("seconds").get("total").asDouble() > 0, summary.toString());
+        // memory after each phase, in run order, from loading to writing; the heap in use never above the committed
+        JsonNode memory = summary.get("memory_after_phase");
+        List<String> phases = new java.util.ArrayList<>();
+        memory.fieldNames().forEachRemaining(phases::add);
+        assertEquals("load", phases.get(0), phases.toString());
+        assertEquals("write", phases.get(phases.size() - 1), phases.toString());
+        assertTrue(phases.contains("index"), phases.toString());
+        for (String phase : phases) {
+            JsonNode m = memory.get(phase);
+            assertTrue(m.get("heap_used").asLong() > 0 && m.get("heap_used").asLong() <= m.get("heap_committed").asLong(),
+                    phase + ": " + m);
+        }
     }
 
     @Test
@@ -597,7 +609,7 @@ class RepriseCliTest {
 
     private static JsonNode stripVolatile(Path summary) throws IOException {
         ObjectNode json = (ObjectNode) new ObjectMapper().readTree(summary.toFile());
-        json.remove(List.of("seconds", "peak_heap_bytes", "family_loop"));
+        json.remove(List.of("seconds", "memory_after_phase", "peak_heap_bytes", "family_loop"));
         return json;
     }
 

@@ -175,14 +175,17 @@ class PartitionedDiscoveryTest {
         assertTrue(part.err().contains("the partitioned strategy needs at least"), part.err());
         assertTrue(Arrays.stream(dir.toFile().list()).noneMatch(n -> n.contains("x.") || n.contains("y.")),
                 "a refused run leaves nothing: " + Arrays.toString(dir.toFile().list()));
-        // auto: exact when it fits, partitioned when it does not (yeast needs about 134 MiB exact,
-        // about 111 MiB in partitions of 300 kb)
+        // auto: exact when it fits, partitioned when it does not (a byte less than the exact
+        // estimate; partitions of 300 kb need some 6 MB less)
         Run fits = run("-input", genome, "-output", dir.resolve("a").toString(), "--heap-limit", "2000000000",
                 "--partition-size", "300k");
         assertEquals(0, fits.exit(), fits.err());
         assertTrue(fits.err().contains("strategy: exact"), fits.err());
-        Run tight = run("-input", genome, "-output", dir.resolve("b").toString(), "--heap-limit", "125000000",
-                "--partition-size", "300k");
+        JsonNode g = new ObjectMapper().readTree(dir.resolve("a.summary.json").toFile()).get("genome");
+        long exactNeeds = MemoryModel.exact(g.get("bases").asLong(), g.get("valid_bases").asLong(),
+                org.reprise.params.Parameters.defaults());
+        Run tight = run("-input", genome, "-output", dir.resolve("b").toString(), "--heap-limit",
+                Long.toString(exactNeeds - 1), "--partition-size", "300k");
         assertEquals(0, tight.exit(), tight.err());
         assertTrue(tight.err().contains("strategy: partitioned"), tight.err());
     }
