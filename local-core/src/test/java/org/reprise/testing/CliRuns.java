@@ -99,7 +99,8 @@ public final class CliRuns {
     }
 
     /**
-     * A run summary without what changes from run to run (wall seconds, peak heap, the family
+     * A run summary without what changes from run to run (wall seconds, peak heap, memory after each
+     * phase, the family
      * loop's look-ahead counters, which depend on thread timing, and the thread count, which
      * changes no result), so that two summaries of the same input and parameters compare equal.
      */
@@ -115,6 +116,7 @@ public final class CliRuns {
             java.util.List<String> drop = new java.util.ArrayList<>();
             o.fieldNames().forEachRemaining(n -> {
                 if (n.equals("seconds") || n.endsWith("_seconds") || n.equals("peak_heap_bytes") || n.endsWith("_share")
+                        || n.equals("memory_after_phase")
                         || n.startsWith("drafts_ahead") || n.equals("drafted_at_turn") || n.equals("threads")) {
                     drop.add(n);
                 }
