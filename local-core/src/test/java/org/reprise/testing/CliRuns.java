@@ -100,9 +100,9 @@ public final class CliRuns {
 
     /**
      * A run summary without what changes from run to run (wall seconds, peak heap, memory after each
-     * phase, the family
-     * loop's look-ahead counters, which depend on thread timing, and the thread count, which
-     * changes no result), so that two summaries of the same input and parameters compare equal.
+     * phase, the family loop's look-ahead counters, which depend on thread timing, and the thread
+     * count, which changes no result), so that two summaries of the same input and parameters
+     * compare equal.
      */
     public static String summaryWithoutTimes(byte[] json) throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * them; the summary is JSON.
  */
 class SparkRepriseJobTest {
-    static final String[] OUTPUTS = {".reprof", ".bed", ".freq", ".masked"};
+    static final String[] OUTPUTS = {".reprof", ".bed", ".freq", ".masked", ".lib.fa", ".lib.bed"};
     static JavaSparkContext sc;
 
     @TempDir
@@ -173,7 +173,7 @@ class SparkRepriseJobTest {
     /** The output folder holds the five outputs and _SUCCESS, nothing else (no temporary file). */
     static void assertOnlyOutputs(Path out, String name) throws IOException {
         Set<String> expected = new TreeSet<>(List.of(name + ".reprof", name + ".bed", name + ".freq", name + ".masked",
-                name + ".summary.json", "_SUCCESS"));
+                name + ".lib.fa", name + ".lib.bed", name + ".summary.json", "_SUCCESS"));
         Set<String> found = new TreeSet<>();
         try (var files = Files.list(out)) {
             files.forEach(f -> found.add(f.getFileName().toString()));
