@@ -60,7 +60,7 @@ class DriverKillTest {
     private static void killAt(String point, Path out) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m"));
-        command.addAll(LocalClusterJobTest.ManagementFactoryArgs.sparkJavaOptions());
+        command.addAll(SparkTesting.sparkJavaOptions());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-D" + PausePoint.PROPERTY + "=" + point,
                 "-Dspark.master=local[1]", "-Dspark.ui.enabled=false", "-Dspark.driver.host=127.0.0.1",
                 "-Dspark.driver.bindAddress=127.0.0.1",

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -35,13 +34,7 @@ class LocalClusterFaultTest {
 
     @BeforeAll
     static void start() throws IOException {
-        String home = System.getenv("SPARK_HOME");
-        assertNotNull(home, "SPARK_HOME must be set (spark-job/pom.xml's surefire configuration sets it)");
-        Files.createDirectories(Path.of(home, "jars"));
-        String javaOptions = String.join(" ", LocalClusterJobTest.ManagementFactoryArgs.sparkJavaOptions());
-        sc = new JavaSparkContext(SparkTesting.conf("local-cluster[2,1,1024]", "LocalClusterFaultTest")
-                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-                .set("spark.executor.extraJavaOptions", javaOptions)
+        sc = new JavaSparkContext(SparkTesting.localClusterConf("local-cluster[2,1,1024]", "LocalClusterFaultTest")
                 .set("spark.task.maxFailures", "4"));
         genome = shared.resolve("small.fa");
         Files.writeString(genome, FaultInjectionTest.smallGenome(new Random(2026)));

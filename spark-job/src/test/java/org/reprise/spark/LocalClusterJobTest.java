@@ -10,11 +10,9 @@ import org.reprise.testing.Sequences;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * The job on {@code local-cluster[2,1,1024]}: two real executor JVMs, so every task result,
@@ -32,13 +30,7 @@ class LocalClusterJobTest {
 
     @BeforeAll
     static void start() throws IOException {
-        String home = System.getenv("SPARK_HOME");
-        assertNotNull(home, "SPARK_HOME must be set (spark-job/pom.xml's surefire configuration sets it)");
-        Files.createDirectories(Path.of(home, "jars"));
-        String javaOptions = String.join(" ", ManagementFactoryArgs.sparkJavaOptions());
-        sc = new JavaSparkContext(SparkTesting.conf("local-cluster[2,1,1024]", "LocalClusterJobTest")
-                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-                .set("spark.executor.extraJavaOptions", javaOptions));
+        sc = new JavaSparkContext(SparkTesting.localClusterConf("local-cluster[2,1,1024]", "LocalClusterJobTest"));
     }
 
     @AfterAll
@@ -68,15 +60,5 @@ class LocalClusterJobTest {
         Path genome = dir.resolve("sim.fa");
         Files.writeString(genome, Sequences.simulatedGenome(new Random(2026)));
         SparkRepriseJobTest.assertPartitionedSameAsLocalCore(sc, dir, genome, "psim", new String[0], 1, 3, 7);
-    }
-
-    /** Spark's Java 17 options, as this test JVM got them from surefire's argLine. */
-    static final class ManagementFactoryArgs {
-        static List<String> sparkJavaOptions() {
-            return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                    .filter(a -> a.startsWith("--add-") || a.startsWith("-Dio.netty") || a.startsWith("-XX:+Ignore")
-                            || a.startsWith("--sun-misc") || a.startsWith("--enable-native"))
-                    .toList();
-        }
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * The partitioned strategy on {@code local-cluster[1,1,1024]}: one real executor JVM runs every
@@ -28,13 +27,7 @@ class LocalClusterOneExecutorTest {
 
     @BeforeAll
     static void start() throws IOException {
-        String home = System.getenv("SPARK_HOME");
-        assertNotNull(home, "SPARK_HOME must be set (spark-job/pom.xml's surefire configuration sets it)");
-        Files.createDirectories(Path.of(home, "jars"));
-        String javaOptions = String.join(" ", LocalClusterJobTest.ManagementFactoryArgs.sparkJavaOptions());
-        sc = new JavaSparkContext(SparkTesting.conf("local-cluster[1,1,1024]", "LocalClusterOneExecutorTest")
-                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-                .set("spark.executor.extraJavaOptions", javaOptions));
+        sc = new JavaSparkContext(SparkTesting.localClusterConf("local-cluster[1,1,1024]", "LocalClusterOneExecutorTest"));
     }
 
     @AfterAll

@@ -7,6 +7,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /** What the Spark tests start: contexts as conf/spark-defaults.conf sets them, an in-process HDFS. */
 public final class SparkTesting {
@@ -20,6 +24,30 @@ public final class SparkTesting {
                 .set("spark.ui.enabled", "false")
                 .set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1");
+    }
+
+    /**
+     * {@link #conf} for a {@code local-cluster[...]} master: real executor JVMs, which Spark's worker
+     * launches from {@code $SPARK_HOME} (surefire sets it to target/spark-home; an empty jars/
+     * folder is enough) with this JVM's class path and its Java 17 options.
+     */
+    public static SparkConf localClusterConf(String master, String app) throws IOException {
+        String home = System.getenv("SPARK_HOME");
+        if (home == null) {
+            throw new IllegalStateException("SPARK_HOME must be set (spark-job/pom.xml's surefire configuration sets it)");
+        }
+        Files.createDirectories(Path.of(home, "jars"));
+        return conf(master, app)
+                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+                .set("spark.executor.extraJavaOptions", String.join(" ", sparkJavaOptions()));
+    }
+
+    /** Spark's Java 17 options, as this test JVM got them from surefire's argLine. */
+    public static List<String> sparkJavaOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-") || a.startsWith("-Dio.netty") || a.startsWith("-XX:+Ignore")
+                        || a.startsWith("--sun-misc") || a.startsWith("--enable-native"))
+                .toList();
     }
 
     public static JavaSparkContext context(String master, String app) {
