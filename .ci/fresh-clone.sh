@@ -49,10 +49,10 @@ start=$(date +%s)
 echo "fresh-clone: it took $(( $(date +%s) - start )) s (building the jars included)" >&2
 
 # ---- its outputs
-for f in yeast.reprof yeast.bed yeast.freq yeast.masked yeast.lib.fa yeast.lib.bed yeast.summary.json _SUCCESS; do
+for f in yeast.reprof yeast.bed yeast.freq yeast.masked yeast.lib.fa yeast.lib.bed yeast.report.html yeast.summary.json _SUCCESS; do
   [ -f "$TMP/out/yeast/$f" ] || { echo "fresh-clone: $f is missing from the output" >&2; ls -la "$TMP/out/yeast" >&2; exit 1; }
 done
-leftover=$(ls -A "$TMP/out/yeast" | grep -v -x -E 'yeast\.(reprof|bed|freq|masked|lib\.fa|lib\.bed|summary\.json)|_SUCCESS' || true)
+leftover=$(ls -A "$TMP/out/yeast" | grep -v -x -E 'yeast\.(reprof|bed|freq|masked|lib\.fa|lib\.bed|report\.html|summary\.json)|_SUCCESS' || true)
 [ -z "$leftover" ] || { echo "fresh-clone: unexpected files in the output: $leftover" >&2; exit 1; }
 if ! gzip -dc "$ROOT/local-core/src/test/resources/reprise/reprise_sacCer_chrI_chrII.reprof.gz" | cmp -s - "$TMP/out/yeast/yeast.reprof"; then
   echo "fresh-clone: yeast.reprof differs from REPrise 1.0.1's library" >&2; exit 1

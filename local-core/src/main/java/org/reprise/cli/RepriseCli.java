@@ -16,6 +16,9 @@ import org.reprise.polish.PolishParameters;
 import org.reprise.polish.PolishedLibrary;
 import org.reprise.io.PartitionedOutputs;
 import org.reprise.io.RunSummary;
+import org.reprise.mask.Bitmask;
+import org.reprise.report.ReportAssembly;
+import org.reprise.report.ReportData;
 import org.reprise.genome.ContigDictionary;
 import org.reprise.partition.BasesFile;
 import org.reprise.partition.MemoryModel;
@@ -57,7 +60,8 @@ import java.util.concurrent.Callable;
             "De novo discovery of interspersed repeat families (REPrise's algorithm).",
             "Writes PREFIX.reprof (the repeat library), PREFIX.freq (seed table), PREFIX.bed (elements, BED6, "
                     + "0-based half-open), PREFIX.masked (FASTA with the elements masked) and PREFIX.summary.json;",
-            "polishing adds PREFIX.lib.fa (the polished, classified library, RepeatMasker headers) and PREFIX.lib.bed.",
+            "polishing adds PREFIX.lib.fa (the polished, classified library, RepeatMasker headers) and PREFIX.lib.bed,",
+            "and PREFIX.report.html is the run report (one self-contained page: families, divergence, masking, phases).",
             "Every file is written under a temporary name and renamed when the run succeeds.",
             "REPrise's options (-input, -dist, ...) are accepted as written for REPrise."},
         footer = {"", "Exit codes: 0 ok, 1 bad input, 2 usage error.",
@@ -120,6 +124,8 @@ public final class RepriseCli implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** When the run started, for the report. */
+    private java.time.ZonedDateTime startedAt;
     /** Where progress goes: the stream given to {@link #execute}. */
     private PrintStream err = System.err;
     /** Where results go: the stream given to {@link #execute}. */
@@ -175,6 +181,7 @@ public final class RepriseCli implements Callable<Integer> {
         Optional<PolishParameters> polishing = polish.parameters();
         Progress progress = new Progress(quiet ? null : err);
         long start = System.nanoTime();
+        startedAt = java.time.ZonedDateTime.now();
         try (OutputFiles files = new OutputFiles(output)) {
             progress.phase("reading " + input);
             Path basesPath = files.scratch(".bases");
@@ -333,6 +340,8 @@ public final class RepriseCli implements Callable<Integer> {
                 .memory(result.phaseMemory())
                 .memory("write", MemoryUse.now());
         polished.ifPresent(lib -> summary.section("polishing", LibraryPolishing.summary(lib)).seconds("polish", lib.seconds()));
+        report(summary, genome.dictionary(), result.reportedMask(), result.families(), polished, genomeBases(genome),
+                scan, files, progress, start);
         summary.seconds("total", (System.nanoTime() - start) / 1e9);
         try (Writer w = files.open(".summary.json")) {
             summary.write(w);
@@ -361,6 +370,7 @@ public final class RepriseCli implements Callable<Integer> {
         RunSummary summary = PartitionedOutputs.summary(result, input.toString(), scan.validBases(), loadSeconds)
                 .seconds("write", writeSeconds);
         polished.ifPresent(lib -> summary.section("polishing", LibraryPolishing.summary(lib)).seconds("polish", lib.seconds()));
+        report(summary, contigs, result.reportedMask(), result.families(), polished, bases, scan, files, progress, start);
         summary.seconds("total", (System.nanoTime() - start) / 1e9);
         try (Writer w = files.open(".summary.json")) {
             summary.write(w);
@@ -381,6 +391,29 @@ public final class RepriseCli implements Callable<Integer> {
         progress.message(String.format(Locale.ROOT, "polished library: %d families (%s%s)", lib.families().size(),
                 output, LibraryPolishing.LIBRARY));
         return Optional.of(lib);
+    }
+
+    /**
+     * The run report, PREFIX.report.html, unless --no-report; its seconds go into the summary as
+     * the phase {@code report}.
+     */
+    private void report(RunSummary summary, ContigDictionary contigs, Bitmask reported, List<Family> families,
+                        Optional<PolishedLibrary> polished, BasesSource bases, FastaGenomeReader.Scan scan,
+                        OutputFiles files, Progress progress, long start) throws IOException {
+        if (!polish.report()) {
+            return;
+        }
+        long t = System.nanoTime();
+        progress.phase("writing the run report " + output + ReportAssembly.REPORT);
+        ReportData data;
+        try (Workers workers = new Workers(threads)) {
+            data = ReportAssembly.assemble(summary, startedAt, (t - start) / 1e9, contigs, reported, families,
+                    polished, bases, workers, scan.warnings());
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        ReportAssembly.write(data, files);
+        summary.seconds("report", (System.nanoTime() - t) / 1e9);
     }
 
     /** The bases of a loaded genome by position, for polishing. */

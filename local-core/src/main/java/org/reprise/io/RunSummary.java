@@ -108,6 +108,38 @@ public final class RunSummary {
         return this;
     }
 
+    /** @return the input path or URI, as given to the constructor */
+    public String input() {
+        return (String) tree.get("input");
+    }
+
+    /** @return how the run was made ("exact", "partitioned") */
+    public String strategy() {
+        return (String) tree.get("strategy");
+    }
+
+    /** @return the parameters, k resolved, in the order of {@code Parameters#asMap()}; unmodifiable */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> parameters() {
+        return java.util.Collections.unmodifiableMap((Map<String, Object>) tree.get("parameters"));
+    }
+
+    /** @return the k-mer length of the run */
+    public int k() {
+        return (Integer) tree.get("k");
+    }
+
+    /** @return the valid bases of the genome (A, C, G, T) */
+    @SuppressWarnings("unchecked")
+    public long validBases() {
+        return (Long) ((Map<String, Object>) tree.get("genome")).get("valid_bases");
+    }
+
+    /** @return the wall seconds of the phases given so far, in run order; unmodifiable */
+    public Map<String, Double> seconds() {
+        return java.util.Collections.unmodifiableMap(seconds);
+    }
+
     /**
      * Writes the summary, with the seconds, the memory after each phase (when given) and the JVM's
      * peak heap so far last.

@@ -23,6 +23,12 @@ public final class MemoryModel {
     /** Heap the JVM itself, the libraries and the small tables take (yeast: 16 MiB in use after loading). */
     static final long BASE_BYTES = 32L << 20;
     /**
+     * Heap of what follows discovery, whatever the genome's size: polishing's two k-mer indexes of
+     * the library (4^11 ints each: 32 MiB), the library itself and the report's aligners. Without
+     * it the bundled yeast example (45 MiB for discovery) ran out of heap while polishing.
+     */
+    static final long AFTER_DISCOVERY_BYTES = 64L << 20;
+    /**
      * Exact strategy, exact copies: heap per valid base, beyond the byte every base takes
      * (bin/reprise sizes -Xmx with the same figures: change both together).
      */
@@ -45,7 +51,7 @@ public final class MemoryModel {
 
     /** Peak heap of the exact strategy on a genome of {@code bases} bases, {@code valid} of them A, C, G or T. */
     public static long exact(long bases, long valid, Parameters p) {
-        return BASE_BYTES + bases + (long) (perValid(p) * valid);
+        return BASE_BYTES + AFTER_DISCOVERY_BYTES + bases + (long) (perValid(p) * valid);
     }
 
     /**
@@ -67,7 +73,7 @@ public final class MemoryModel {
      * least {@link #MIN_PARTITION} and at most 500 Mb; 0 when not even the smallest fits.
      */
     public static long partitionSizeFor(long bases, long valid, long heap, long tableBytes, Parameters p) {
-        long room = (long) (USABLE * heap) - BASE_BYTES - genomeWide(bases, tableBytes);
+        long room = (long) (USABLE * heap) - BASE_BYTES - AFTER_DISCOVERY_BYTES - genomeWide(bases, tableBytes);
         long size = (long) (room / (1 + perValid(p) * valid / Math.max(1, bases)));
         return size < MIN_PARTITION ? 0 : Math.min(MAX_PARTITION, size);
     }

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line end to end through {@link RepriseCli#execute}: exit codes, messages, output files. */
 class RepriseCliTest {
     private static final List<String> SUFFIXES = List.of(".reprof", ".bed", ".freq", ".masked", ".summary.json",
-            ".lib.fa", ".lib.bed");
+            ".lib.fa", ".lib.bed", ".report.html");
     private static final String ACGT = "ACGT";
 
     @TempDir

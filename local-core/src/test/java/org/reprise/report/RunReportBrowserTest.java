@@ -130,6 +130,39 @@ class RunReportBrowserTest {
     }
 
     /**
+     * The report of a real run (the CLI on the bundled yeast example, its families' divergence from
+     * their own copies): it renders without errors and every chart has drawn shapes. Left in
+     * {@code target/report-demo/yeast.report.html} with its screenshot.
+     */
+    @Test
+    void theReportOfARunRendersWithoutErrorsAndDrawsItsCharts() throws Exception {
+        String[] args = {"-input", org.reprise.discover.ReferenceFiles.bundledYeastPath().toString(),
+            "-output", tmp.resolve("yeast").toString(), "-q", "--threads", "2"};
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int exit = org.reprise.cli.RepriseCli.execute(args, new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        Files.createDirectories(OUT);
+        Path html = OUT.resolve("yeast.report.html").toAbsolutePath();
+        Files.copy(tmp.resolve("yeast" + ReportAssembly.REPORT), html, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Browsed page = dumpDom(html);
+        assertEquals("ok", page.attribute("data-report-status"), "the page's script did not run to its end");
+        assertEquals(null, page.attribute("data-report-errors"), "script errors recorded by the page");
+        assertEquals(List.of(), page.consoleLines, "console messages in Chromium's log");
+        List<String> svgs = svgBodies(page.dom);
+        assertTrue(svgs.size() >= 8, svgs.size() + " SVG elements");
+        Pattern drawn = Pattern.compile("<(rect|circle)\\b[^>]*\\b(width|r)=\"(?!0\")[0-9.]+\"|<path\\b[^>]*\\bd=\"M");
+        for (int i = 0; i < svgs.size(); i++) {
+            assertTrue(drawn.matcher(svgs.get(i)).find(), "SVG " + i + " has no drawn shape");
+        }
+        Path png = OUT.resolve("yeast.report.png").toAbsolutePath();
+        Files.deleteIfExists(png);
+        screenshot(html, png, 1400, 2400);
+        assertTrue(Files.size(png) > 30_000, "screenshot of " + Files.size(png) + " bytes");
+    }
+
+    /**
      * The table's script: a probe appended to the page clicks the "copies" title twice and types
      * into the filter, and writes what it saw on the root element.
      */

@@ -126,9 +126,12 @@ public final class CliRuns {
         node.forEach(CliRuns::dropTimes);
     }
 
-    /** {@link #differences} of two output trees, their summaries compared without times. */
+    /**
+     * {@link #differences} of two output trees, their summaries compared without times and their
+     * run reports by their result sections ({@link #reportResults}).
+     */
     public static java.util.List<String> differencesButTimes(Map<String, byte[]> a, Map<String, byte[]> b) throws IOException {
-        java.util.List<String> out = new java.util.ArrayList<>(differences(a, b, ".summary.json"));
+        java.util.List<String> out = new java.util.ArrayList<>(differences(a, b, ".summary.json", ".report.html"));
         java.util.Set<String> names = new java.util.TreeSet<>(a.keySet());
         names.addAll(b.keySet());
         for (String n : names) {
@@ -136,8 +139,32 @@ public final class CliRuns {
                     || !summaryWithoutTimes(a.get(n)).equals(summaryWithoutTimes(b.get(n))))) {
                 out.add(n);
             }
+            if (n.endsWith(".report.html") && (!a.containsKey(n) || !b.containsKey(n)
+                    || !reportResults(a.get(n)).equals(reportResults(b.get(n))))) {
+                out.add(n);
+            }
         }
         return out;
+    }
+
+    /**
+     * The sections of a run report that show results (library, masking, polishing, families), in
+     * page order: the rest (the header's date, the cards' wall time and memory, the run's phases)
+     * changes from run to run.
+     */
+    public static String reportResults(byte[] html) {
+        String page = new String(html, java.nio.charset.StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<section id=\"(library|masking|polishing|families)\">.*?</section>", java.util.regex.Pattern.DOTALL)
+                .matcher(page);
+        while (m.find()) {
+            out.append(m.group()).append('\n');
+        }
+        if (out.length() == 0) {
+            throw new IllegalArgumentException("not a run report: no result section");
+        }
+        return out.toString();
     }
 
     /** 30 kb in three contigs with three families (6, 4 and 8 copies, some reversed): a run takes seconds. */

@@ -26,6 +26,9 @@ import org.reprise.io.OutputSink;
 import org.reprise.io.PartitionedOutputs;
 import org.reprise.io.MaskedFastaWriter;
 import org.reprise.io.RunSummary;
+import org.reprise.parallel.Workers;
+import org.reprise.report.ReportAssembly;
+import org.reprise.report.ReportData;
 import org.reprise.params.Parameters;
 import org.reprise.partition.GenomePartitioner;
 import org.reprise.partition.GenomeWideSeeds;
@@ -276,6 +279,9 @@ public final class SparkRepriseJob implements Callable<Integer> {
         return 0;
     }
 
+    /** When the current run started, for its report. */
+    private java.time.ZonedDateTime startedAt;
+
     /** What a run tells its caller. */
     record Outcome(int families, long elements, double seconds) {
     }
@@ -286,6 +292,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
         JobClock clock = new JobClock();
         sc.sc().addSparkListener(clock);
         long start = System.nanoTime();
+        startedAt = java.time.ZonedDateTime.now();
         try (AtomicOutputDirectory out = AtomicOutputDirectory.open(output, sc.hadoopConfiguration(), overwrite)) {
             Stages stages = new Stages(sc, new Progress(log), out);
             GenomeInput genome = stages.readContigs();
@@ -305,9 +312,15 @@ public final class SparkRepriseJob implements Callable<Integer> {
             stages.write(loop, seeds, genome, resolved, style);
             Optional<PolishedLibrary> polished = stages.polish(loop.families(), genome);
             sequences.unpersist(false);
-            out.fileSystem().delete(genome.codes, false);
 
             long masked = loop.reportedMask().cardinality();
+            RunSummary summary = new RunSummary(input, "exact", resolved, genome.contigs, genome.validBases)
+                    .results(seeds, loop.seedsProcessed(), loop.families(), masked, loop.repeatMask().cardinality(),
+                            genome.contigs.length())
+                    .familyLoop(loop.counters())
+                    .seconds(stages.seconds);
+            stages.report(summary, genome, loop.reportedMask(), loop.families(), polished, start);
+            out.fileSystem().delete(genome.codes, false);
             double total = lap(start);
             Map<String, Object> spark = new LinkedHashMap<>();
             spark.put("partitions", plan.partitionCount());
@@ -319,11 +332,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
             spark.put("spark_jobs", clock.jobs);
             spark.put("spark_job_seconds", clock.seconds());
             spark.put("driver_only_seconds", Math.max(0, total - clock.seconds()));
-            RunSummary summary = new RunSummary(input, "exact", resolved, genome.contigs, genome.validBases)
-                    .results(seeds, loop.seedsProcessed(), loop.families(), masked, loop.repeatMask().cardinality(),
-                            genome.contigs.length())
-                    .familyLoop(loop.counters())
-                    .section("spark", spark)
+            summary.section("spark", spark)
                     .seconds(stages.seconds)
                     .seconds("total", total);
             polished.ifPresent(lib -> summary.section("polishing", LibraryPolishing.summary(lib)));
@@ -417,8 +426,13 @@ public final class SparkRepriseJob implements Callable<Integer> {
         stages.end("write");
         Optional<PolishedLibrary> polished = stages.polish(library.families(), genome);
         sequences.unpersist(false);
-        out.fileSystem().delete(genome.codes, false);
 
+        RunSummary summary = PartitionedOutputs.summary(result, input, genome.validBases,
+                        stages.seconds.getOrDefault("contig_table", 0.0))
+                .seconds("write", stages.seconds.get("write"));
+        polished.ifPresent(lib -> summary.seconds("polish", lib.seconds()));
+        stages.report(summary, genome, library.reportedMask(), library.families(), polished, start);
+        out.fileSystem().delete(genome.codes, false);
         double total = lap(start);
         Map<String, Object> spark = new LinkedHashMap<>();
         spark.put("partitions", plan.partitionCount());
@@ -430,13 +444,12 @@ public final class SparkRepriseJob implements Callable<Integer> {
         spark.put("spark_job_seconds", clock.seconds());
         spark.put("driver_only_seconds", Math.max(0, total - clock.seconds()));
         spark.put("driver_only_share", Math.max(0, total - clock.seconds()) / total);
-        RunSummary summary = PartitionedOutputs.summary(result, input, genome.validBases,
-                        stages.seconds.getOrDefault("contig_table", 0.0))
-                .section("spark", spark)
-                .seconds("write", stages.seconds.get("write"))
-                .seconds("total", total);
-        polished.ifPresent(lib -> summary.section("polishing", LibraryPolishing.summary(lib))
-                .seconds("polish", lib.seconds()));
+        summary.section("spark", spark);
+        if (stages.seconds.containsKey("report")) {
+            summary.seconds("report", stages.seconds.get("report"));
+        }
+        summary.seconds("total", total);
+        polished.ifPresent(lib -> summary.section("polishing", LibraryPolishing.summary(lib)));
         try (Writer w = out.createWriter(name + ".summary.json")) {
             summary.write(w);
         }
@@ -619,6 +632,29 @@ public final class SparkRepriseJob implements Callable<Integer> {
             }
             end("polish");
             return Optional.of(lib);
+        }
+
+        /**
+         * The run report on the driver, unless --no-report: local-core's {@link ReportAssembly}, the
+         * sampled copies read by position from the bases file beside the outputs (still there). The
+         * report's phases are the summary's seconds so far; its own go into {@link #seconds}.
+         */
+        void report(RunSummary summary, GenomeInput genome, org.reprise.mask.Bitmask reported, List<Family> families,
+                    Optional<PolishedLibrary> polished, long start) throws IOException {
+            if (!polish.report()) {
+                return;
+            }
+            begin("writing the run report");
+            ReportData data;
+            try (FSDataInputStream in = out.fileSystem().open(genome.codes);
+                 Workers workers = new Workers(Runtime.getRuntime().availableProcessors())) {
+                data = ReportAssembly.assemble(summary, startedAt, lap(start), genome.contigs,
+                        reported, families, polished, in::readFully, workers, scan.warnings());
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            ReportAssembly.write(data, sink());
+            end("report");
         }
 
         /** The outputs, from the families and the reported mask; .masked streams the input once more. */

@@ -133,6 +133,6 @@ class DriverKillTest {
             files.forEach(f -> names.add(f.getFileName().toString()));
         }
         names.removeIf(n -> n.startsWith("_temporary-"));
-        assertEquals(java.util.Set.of("_SUCCESS", "g.reprof", "g.bed", "g.freq", "g.masked", "g.lib.fa", "g.lib.bed", "g.summary.json"), names);
+        assertEquals(java.util.Set.of("_SUCCESS", "g.reprof", "g.bed", "g.freq", "g.masked", "g.lib.fa", "g.lib.bed", "g.report.html", "g.summary.json"), names);
     }
 }

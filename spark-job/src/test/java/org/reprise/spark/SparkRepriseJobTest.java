@@ -173,7 +173,7 @@ class SparkRepriseJobTest {
     /** The output folder holds the five outputs and _SUCCESS, nothing else (no temporary file). */
     static void assertOnlyOutputs(Path out, String name) throws IOException {
         Set<String> expected = new TreeSet<>(List.of(name + ".reprof", name + ".bed", name + ".freq", name + ".masked",
-                name + ".lib.fa", name + ".lib.bed", name + ".summary.json", "_SUCCESS"));
+                name + ".lib.fa", name + ".lib.bed", name + ".report.html", name + ".summary.json", "_SUCCESS"));
         Set<String> found = new TreeSet<>();
         try (var files = Files.list(out)) {
             files.forEach(f -> found.add(f.getFileName().toString()));
@@ -221,6 +221,9 @@ class SparkRepriseJobTest {
                 assertArrayEquals(Files.readAllBytes(Path.of(local + suffix)), Files.readAllBytes(out.resolve(name + suffix)),
                         name + suffix + " differs from local-core's with " + p + " partitions");
             }
+            assertEquals(org.reprise.testing.CliRuns.reportResults(Files.readAllBytes(Path.of(local + ".report.html"))),
+                    org.reprise.testing.CliRuns.reportResults(Files.readAllBytes(out.resolve(name + ".report.html"))),
+                    name + ".report.html: the results shown differ from local-core's with " + p + " partitions");
         }
     }
 
@@ -276,6 +279,9 @@ class SparkRepriseJobTest {
                 assertArrayEquals(Files.readAllBytes(Path.of(local + suffix)), Files.readAllBytes(out.resolve(name + suffix)),
                         name + suffix + " differs from local-core's partitioned run with " + p + " partitions");
             }
+            assertEquals(org.reprise.testing.CliRuns.reportResults(Files.readAllBytes(Path.of(local + ".report.html"))),
+                    org.reprise.testing.CliRuns.reportResults(Files.readAllBytes(out.resolve(name + ".report.html"))),
+                    name + ".report.html: the results shown differ from local-core's with " + p + " partitions");
         }
     }
 
