@@ -42,10 +42,11 @@ public final class SparkTesting {
                 .set("spark.executor.extraJavaOptions", String.join(" ", sparkJavaOptions()));
     }
 
-    /** Spark's Java 17 options, as this test JVM got them from surefire's argLine. */
+    /** Spark's Java 17 options and the compiler choice, as this test JVM got them from surefire's argLine. */
     public static List<String> sparkJavaOptions() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-") || a.startsWith("-Dio.netty") || a.startsWith("-XX:+Ignore")
+                        || a.startsWith("-XX:TieredStopAtLevel")
                         || a.startsWith("--sun-misc") || a.startsWith("--enable-native"))
                 .toList();
     }
