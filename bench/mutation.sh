@@ -3,11 +3,14 @@
 # discover,index,seeds} and runs the fast unit tests of those packages against each mutant (the
 # Lincheck, stress and thread-determinism tests are left out: see local-core/pom.xml, profile pit).
 # Prints killed / total per package and the surviving mutants, from PIT's mutations.xml.
-# Usage: bench/mutation.sh [REPORT_DIR]   (default local-core/target/pit-reports; takes tens of minutes on 2 cores)
+# Usage: bench/mutation.sh [REPORT_DIR]   (default local-core/target/pit-reports; about 30 minutes on 2 cores)
+# Env: PIT_PACKAGES: fewer packages or classes to mutate, e.g. 'org.reprise.extend.*,org.reprise.mask.Bitmask'
+#      (the tests of the same globs run, unless PIT_TESTS gives others)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-nice mvn -q -B -ntp -P pit -pl local-core test-compile org.pitest:pitest-maven:mutationCoverage >&2
+nice mvn -q -B -ntp -P pit -pl local-core ${PIT_PACKAGES:+-Dpit.packages=$PIT_PACKAGES} ${PIT_TESTS:+-Dpit.tests=$PIT_TESTS} test-compile \
+  org.pitest:pitest-maven:mutationCoverage >&2
 XML=${1:-local-core/target/pit-reports}/mutations.xml
 python3 - "$XML" <<'PY'
 import sys, collections, xml.etree.ElementTree as ET

@@ -113,22 +113,20 @@ public final class ConsensusExtender {
                 }
                 ip[base + band - 1] = MINUS_INF;
                 final int floor = Math.max(0, best[i] + cap);
-                // The best class and the runner-up give every "best h elsewhere" at once.
+                // The best class gives every "best h elsewhere" at once: for b other than the
+                // top class it is the top's maximum. For b = top, the best elsewhere is at most
+                // classMax[top], so its mismatch term never beats classMax[top] + match
+                // (match > 0 >= mismatch, Parameters checks): the term is left out. (Mutation
+                // testing found the runner-up this once computed for it to change nothing.)
                 int top = 0;
                 for (int c = 1; c < 5; c++) {
                     if (classMax[c] > classMax[top]) {
                         top = c;
                     }
                 }
-                int runnerUp = EMPTY;
-                for (int c = 0; c < 5; c++) {
-                    if (c != top && classMax[c] > runnerUp) {
-                        runnerUp = classMax[c];
-                    }
-                }
                 for (int b = 0; b < 4; b++) {
-                    int other = b == top ? runnerUp : classMax[top];
-                    int s = Math.max(ipMax, Math.max(classMax[b] + match, other + mismatch));
+                    int s = b == top ? Math.max(ipMax, classMax[b] + match)
+                            : Math.max(ipMax, Math.max(classMax[b] + match, classMax[top] + mismatch));
                     score[4 * i + b] = s;
                     total[b] += Math.max(floor, s);
                 }

@@ -11,6 +11,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The optimised extension against a literal transcription of REPrise's: four full M/I/D columns per
@@ -42,6 +43,37 @@ class ConsensusExtenderOracleTest {
             }
         }
         assertEquals(80, cases);
+    }
+
+    /**
+     * Families longer than the extender's first consensus buffer (1,024 bases, then doubled), and
+     * an extension that runs until maxextend because stopafter is longer (found by mutation
+     * testing: neither was exercised by the random families above).
+     */
+    @Test
+    void matchesLiteralExtensionOfLongFamiliesAndStopsAtMaxExtend() {
+        Random rnd = new Random(7);
+        PlantedFamilies.Family f = PlantedFamilies.identicalCopies(rnd, 4, 12, 3000);
+        int longest = 0;
+        for (Parameters p : List.of(Parameters.defaults(), Parameters.builder().maxExtend(40).build())) {
+            for (boolean right : new boolean[] {true, false}) {
+                Extension fast = new ConsensusExtender(p).extend(f.copies(), right);
+                int[] slow = literal(p, f.copies(), f.genome(), right);
+                byte[] slowBases = new byte[slow.length - 1];
+                for (int i = 0; i < slowBases.length; i++) {
+                    slowBases[i] = (byte) slow[i + 1];
+                }
+                assertEquals(slow[0], fast.bestStep(), "best step, maxextend " + p.maxExtend + (right ? " right" : " left"));
+                assertArrayEquals(slowBases, fast.bases());
+                if (p.maxExtend == 40) {
+                    // stopafter (100) cannot end it first: every step up to maxextend is taken
+                    assertTrue(fast.bases().length <= 40, "longer than maxextend: " + fast.bases().length);
+                } else {
+                    longest = Math.max(longest, fast.bases().length);
+                }
+            }
+        }
+        assertTrue(longest > 1024, "an extension past the first buffer: " + longest);
     }
 
     /** Returns {bestStep, bases 0..bestStep}. */

@@ -19,8 +19,38 @@ final class PlantedFamilies {
 
     /** A random genome of two contigs holding mutated copies of one repeat, the seed k-mer at its middle. */
     static Family plant(Random rnd, int copies, int k) {
-        String repeat = random(rnd, 400);
-        int seedAt = 150 + rnd.nextInt(100);
+        return plant(rnd, copies, k, 400);
+    }
+
+    /**
+     * {@code copies} identical copies of a random repeat of {@code length} bases, the forward ones
+     * on contig a and the reverse ones on contig b, in random sequence; the seed k-mer at the
+     * repeat's middle.
+     */
+    static Family identicalCopies(Random rnd, int copies, int k, int length) {
+        String repeat = random(rnd, length);
+        int seedAt = length / 2;
+        StringBuilder[] contigs = {new StringBuilder(random(rnd, 100)), new StringBuilder(random(rnd, 100))};
+        long[] local = new long[copies];
+        boolean[] rev = new boolean[copies];
+        for (int c = 0; c < copies; c++) {
+            rev[c] = c % 2 == 1;
+            StringBuilder contig = contigs[rev[c] ? 1 : 0];
+            local[c] = contig.length() + (rev[c] ? length - seedAt - k : seedAt);
+            contig.append(rev[c] ? revcomp(repeat) : repeat).append(random(rnd, 300));
+        }
+        Genome g = Genome.ofLetters("test", List.of("a", "b"), List.of(contigs[0].toString(), contigs[1].toString()));
+        long[] pos = new long[copies];
+        for (int c = 0; c < copies; c++) {
+            pos[c] = g.contig(rev[c] ? 1 : 0).start() + local[c];
+        }
+        return new Family(g, new SeedCopies(g, k, pos, rev));
+    }
+
+    /** As {@link #plant(Random, int, int)} with a repeat of {@code length} bases, the seed near its middle. */
+    static Family plant(Random rnd, int copies, int k, int length) {
+        String repeat = random(rnd, length);
+        int seedAt = length * 3 / 8 + rnd.nextInt(length / 4);
         StringBuilder[] contigs = {new StringBuilder(random(rnd, 50)), new StringBuilder(random(rnd, 30))};
         List<Long> where = new ArrayList<>();
         List<Boolean> strands = new ArrayList<>();

@@ -120,6 +120,9 @@ class BitmaskTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> m.claimRange(start, end));
         assertTrue(e.getMessage().contains("[" + start + ", " + end + ")"), e.getMessage());
+        // the reason is given only when it is the order (mutation testing found it unchecked)
+        assertEquals(start > end, e.getMessage().endsWith(": start > end"), e.getMessage());
+        assertTrue(m.toString().contains("130"), m.toString());
         assertThrows(IllegalArgumentException.class, () -> m.releaseRange(start, end));
         assertThrows(IllegalArgumentException.class, () -> m.markRange(start, end));
         assertThrows(IllegalArgumentException.class, () -> m.isRangeFree(start, end));
