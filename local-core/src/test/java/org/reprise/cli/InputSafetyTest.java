@@ -33,9 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What the local command line does with bad input (exit 1, one line naming the file and where it
  * applies the contig and line, no output), with questionable input (a warning, complete outputs),
  * and with an output folder that is full or read-only (a one-line error, the previous complete
- * output as it was).
+ * output as it was). The Spark job's test of the same inputs ({@code SparkInputSafetyTest}) takes its
+ * cases from here.
  */
-class InputSafetyTest {
+public class InputSafetyTest {
     private static final List<String> SUFFIXES = List.of(".reprof", ".bed", ".freq", ".masked", ".summary.json");
 
     @TempDir
@@ -67,14 +68,14 @@ class InputSafetyTest {
     }
 
     /** A bad input: its file name, its bytes, and what the one error line must hold besides the path. */
-    record Bad(String name, byte[] bytes, List<String> says) {
+    public record Bad(String name, byte[] bytes, List<String> says) {
         @Override
         public String toString() {
             return name;
         }
     }
 
-    static Stream<Bad> badInputs() throws IOException {
+    public static Stream<Bad> badInputs() throws IOException {
         byte[] fasta = CliRuns.planted(11, 12_000, 6).getBytes(StandardCharsets.US_ASCII);
         byte[] gz = gzip(fasta);
         byte[] truncated = java.util.Arrays.copyOf(gz, gz.length * 2 / 3);
@@ -126,14 +127,14 @@ class InputSafetyTest {
     }
 
     /** A warning case: the input, and what its warning line must hold. */
-    record Questionable(String name, String fasta, String says) {
+    public record Questionable(String name, String fasta, String says) {
         @Override
         public String toString() {
             return name;
         }
     }
 
-    static Stream<Questionable> questionableInputs() {
+    public static Stream<Questionable> questionableInputs() {
         String p = CliRuns.planted(7, 12_000, 6);
         String firstHeader = p.substring(0, p.indexOf('\n') + 1);
         return Stream.of(

@@ -94,6 +94,9 @@ public final class AtomicOutputDirectory implements Closeable {
             fs = ((LocalFileSystem) fs).getRaw();
         }
         Path output = fs.makeQualified(path);
+        if (org.reprise.util.DiskFault.readOnly()) { // test-only: root writes anywhere, the hook stands in
+            throw new java.nio.file.AccessDeniedException("output folder is not writable: " + uri);
+        }
         boolean created = false;
         if (fs.exists(output)) {
             if (!fs.getFileStatus(output).isDirectory()) {
@@ -141,7 +144,8 @@ public final class AtomicOutputDirectory implements Closeable {
      */
     public OutputStream create(String name) throws IOException {
         Path target = temporaryPath(name);
-        TrackedStream stream = new TrackedStream(fs.create(target, false), name);
+        // DiskFault: a test-only stand-in for a full disk (no-op unless its property is set)
+        TrackedStream stream = new TrackedStream(org.reprise.util.DiskFault.wrap(fs.create(target, false)), name);
         openStreams.add(stream);
         return stream;
     }
@@ -290,29 +294,49 @@ public final class AtomicOutputDirectory implements Closeable {
     }
 
     /** An output stream that tells this directory when it is closed. */
+    /**
+     * An output stream that tells this directory when it is closed, and names the file it is for
+     * in a write error ("cannot write DIR/NAME: No space left on device"), as the local CLI does.
+     */
     private final class TrackedStream extends OutputStream {
-        private final FSDataOutputStream out;
+        private final OutputStream out;
         private final String name;
         private boolean streamClosed;
 
-        TrackedStream(FSDataOutputStream out, String name) {
+        TrackedStream(OutputStream out, String name) {
             this.out = out;
             this.name = name;
         }
 
+        private IOException named(IOException e) {
+            return new IOException("cannot write " + output + "/" + name + ": " + e.getMessage(), e);
+        }
+
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw named(e);
+            }
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw named(e);
+            }
         }
 
         @Override
         public void flush() throws IOException {
-            out.flush();
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw named(e);
+            }
         }
 
         @Override
@@ -323,6 +347,8 @@ public final class AtomicOutputDirectory implements Closeable {
             streamClosed = true;
             try {
                 out.close();
+            } catch (IOException e) {
+                throw named(e);
             } finally {
                 openStreams.remove(this);
             }
