@@ -18,7 +18,6 @@ import org.reprise.io.PartitionedOutputs;
 import org.reprise.io.RunSummary;
 import org.reprise.mask.Bitmask;
 import org.reprise.report.ReportAssembly;
-import org.reprise.report.ReportData;
 import org.reprise.genome.ContigDictionary;
 import org.reprise.partition.BasesFile;
 import org.reprise.partition.MemoryModel;
@@ -405,14 +404,8 @@ public final class RepriseCli implements Callable<Integer> {
         }
         long t = System.nanoTime();
         progress.phase("writing the run report " + output + ReportAssembly.REPORT);
-        ReportData data;
-        try (Workers workers = new Workers(threads)) {
-            data = ReportAssembly.assemble(summary, startedAt, (t - start) / 1e9, contigs, reported, families,
-                    polished, bases, workers, scan.warnings());
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
-        ReportAssembly.write(data, files);
+        ReportAssembly.write(summary, startedAt, (t - start) / 1e9, contigs, reported, families, polished, bases,
+                threads, scan.warnings(), files);
         summary.seconds("report", (System.nanoTime() - t) / 1e9);
     }
 

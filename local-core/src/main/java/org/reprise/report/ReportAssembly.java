@@ -85,9 +85,23 @@ public final class ReportAssembly {
         return data.build();
     }
 
-    /** Writes the report as {@link #REPORT} into the run's outputs, in UTF-8 (the page says so). */
-    public static void write(ReportData data, OutputSink sink) throws IOException {
-        // Not sink.open: the other outputs are ASCII, the page has typographic characters.
+    /**
+     * Assembles the report ({@link #assemble}, the copies aligned on {@code threads} threads of its
+     * own) and writes it as {@link #REPORT} into the run's outputs: what both drivers call.
+     *
+     * @throws IOException if the bases cannot be read or the report cannot be written
+     */
+    public static void write(RunSummary summary, ZonedDateTime started, double wallSeconds, ContigDictionary contigs,
+                             Bitmask reported, List<Family> raw, Optional<PolishedLibrary> polished, BasesSource bases,
+                             int threads, List<String> notes, OutputSink sink) throws IOException {
+        ReportData data;
+        try (Workers workers = new Workers(threads)) {
+            data = assemble(summary, started, wallSeconds, contigs, reported, raw, polished, bases, workers, notes);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        // Not sink.open: the other outputs are ASCII, the page has typographic characters (UTF-8,
+        // as the page says).
         try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(sink.openStream(REPORT),
                 java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
             RunReport.write(data, w);

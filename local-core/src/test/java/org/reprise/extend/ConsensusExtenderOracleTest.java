@@ -31,14 +31,7 @@ class ConsensusExtenderOracleTest {
                     : Parameters.defaults();
             PlantedFamilies.Family f = PlantedFamilies.plant(rnd, 3 + rnd.nextInt(12), 12);
             for (boolean right : new boolean[] {true, false}) {
-                Extension fast = new ConsensusExtender(p).extend(f.copies(), right);
-                int[] slow = literal(p, f.copies(), f.genome(), right);
-                byte[] slowBases = new byte[slow.length - 1];
-                for (int i = 0; i < slowBases.length; i++) {
-                    slowBases[i] = (byte) slow[i + 1];
-                }
-                assertEquals(slow[0], fast.bestStep(), "best step, trial " + trial + (right ? " right" : " left"));
-                assertArrayEquals(slowBases, fast.bases(), "bases, trial " + trial);
+                assertMatchesLiteral(p, f, right, "trial " + trial);
                 cases++;
             }
         }
@@ -57,14 +50,7 @@ class ConsensusExtenderOracleTest {
         int longest = 0;
         for (Parameters p : List.of(Parameters.defaults(), Parameters.builder().maxExtend(40).build())) {
             for (boolean right : new boolean[] {true, false}) {
-                Extension fast = new ConsensusExtender(p).extend(f.copies(), right);
-                int[] slow = literal(p, f.copies(), f.genome(), right);
-                byte[] slowBases = new byte[slow.length - 1];
-                for (int i = 0; i < slowBases.length; i++) {
-                    slowBases[i] = (byte) slow[i + 1];
-                }
-                assertEquals(slow[0], fast.bestStep(), "best step, maxextend " + p.maxExtend + (right ? " right" : " left"));
-                assertArrayEquals(slowBases, fast.bases());
+                Extension fast = assertMatchesLiteral(p, f, right, "maxextend " + p.maxExtend);
                 if (p.maxExtend == 40) {
                     // stopafter (100) cannot end it first: every step up to maxextend is taken
                     assertTrue(fast.bases().length <= 40, "longer than maxextend: " + fast.bases().length);
@@ -74,6 +60,19 @@ class ConsensusExtenderOracleTest {
             }
         }
         assertTrue(longest > 1024, "an extension past the first buffer: " + longest);
+    }
+
+    /** The extender's side of {@code f} after checking it against {@link #literal}'s: best step and bases. */
+    private static Extension assertMatchesLiteral(Parameters p, PlantedFamilies.Family f, boolean right, String label) {
+        Extension fast = new ConsensusExtender(p).extend(f.copies(), right);
+        int[] slow = literal(p, f.copies(), f.genome(), right);
+        byte[] slowBases = new byte[slow.length - 1];
+        for (int i = 0; i < slowBases.length; i++) {
+            slowBases[i] = (byte) slow[i + 1];
+        }
+        assertEquals(slow[0], fast.bestStep(), "best step, " + label + (right ? " right" : " left"));
+        assertArrayEquals(slowBases, fast.bases(), "bases, " + label + (right ? " right" : " left"));
+        return fast;
     }
 
     /** Returns {bestStep, bases 0..bestStep}. */

@@ -26,9 +26,7 @@ import org.reprise.io.OutputSink;
 import org.reprise.io.PartitionedOutputs;
 import org.reprise.io.MaskedFastaWriter;
 import org.reprise.io.RunSummary;
-import org.reprise.parallel.Workers;
 import org.reprise.report.ReportAssembly;
-import org.reprise.report.ReportData;
 import org.reprise.params.Parameters;
 import org.reprise.partition.GenomePartitioner;
 import org.reprise.partition.GenomeWideSeeds;
@@ -645,15 +643,10 @@ public final class SparkRepriseJob implements Callable<Integer> {
                 return;
             }
             begin("writing the run report");
-            ReportData data;
-            try (FSDataInputStream in = out.fileSystem().open(genome.codes);
-                 Workers workers = new Workers(Runtime.getRuntime().availableProcessors())) {
-                data = ReportAssembly.assemble(summary, startedAt, lap(start), genome.contigs,
-                        reported, families, polished, in::readFully, workers, scan.warnings());
-            } catch (java.io.UncheckedIOException e) {
-                throw e.getCause();
+            try (FSDataInputStream in = out.fileSystem().open(genome.codes)) {
+                ReportAssembly.write(summary, startedAt, lap(start), genome.contigs, reported, families, polished,
+                        in::readFully, Runtime.getRuntime().availableProcessors(), scan.warnings(), sink());
             }
-            ReportAssembly.write(data, sink());
             end("report");
         }
 
