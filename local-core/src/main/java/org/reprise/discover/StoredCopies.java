@@ -24,7 +24,6 @@ public final class StoredCopies implements CopySource {
         if (i < 0) {
             throw new IllegalArgumentException("no seed with code " + seed);
         }
-        forward.copyFrom(seeds.forward(i));
-        reverse.copyFrom(seeds.reverse(i));
+        seeds.copies(i, forward, reverse);
     }
 }

@@ -2,10 +2,9 @@ package org.reprise.partition;
 
 import org.reprise.discover.Drafter;
 import org.reprise.mask.Bitmask;
-import org.reprise.seeds.Candidate;
+import org.reprise.seeds.CandidateColumns;
 import org.reprise.seeds.SeedTable;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,10 +17,10 @@ import java.util.Map;
 public interface GenomeWidePass {
     /**
      * Every genome-wide candidate that has minfreq copies (exact, tandem-filtered) that {@code mask}
-     * leaves free, each with those copies only, in rank order (free copies descending, then position),
-     * as {@link GenomeWideSeeds#unmaskedCandidates} counts them.
+     * leaves free, each with those copies only, in any order, as {@link GenomeWideSeeds#unmaskedCandidates}
+     * counts them.
      */
-    List<Candidate> unmaskedCandidates(Bitmask mask);
+    CandidateColumns unmaskedCandidates(Bitmask mask);
 
     /** The drafter of the pass's family loop over {@code seeds} (their copies stored in the table). */
     Drafter drafter(SeedTable seeds);

@@ -9,6 +9,7 @@ import org.reprise.mask.RangeMask;
 import org.reprise.parallel.Workers;
 import org.reprise.params.Parameters;
 import org.reprise.seeds.Candidate;
+import org.reprise.seeds.CandidateColumns;
 import org.reprise.seeds.KmerOccurrences;
 import org.reprise.seeds.SeedTable;
 import org.reprise.seeds.TandemFilter;
@@ -63,10 +64,16 @@ public final class GenomeWideSeeds {
      */
     public static GenomeWideSeeds count(PartitionPlan plan, BasesSource bases, long validBases, Parameters p, int k,
                                         int batches, Workers workers, ProgressListener progress) {
+        return count(plan, bases, validBases, p, k, batches, workers, progress, WINDOW);
+    }
+
+    /** {@link #count} reading {@code window} bases at a time (a test cuts chunks into many windows). */
+    static GenomeWideSeeds count(PartitionPlan plan, BasesSource bases, long validBases, Parameters p, int k,
+                                 int batches, Workers workers, ProgressListener progress, int window) {
         KmerCodec codec = new KmerCodec(k);
         TandemFilter tandem = new TandemFilter(p.tandemDist, plan.contigs());
         int expected = expectedPerBatch(validBases, batches);
-        List<long[][]> parts = inScans(plan, bases, codec, batches, expected, workers, progress, (b, occ) -> {
+        List<long[][]> parts = inScans(plan, bases, codec, batches, expected, workers, progress, window, (b, occ) -> {
             LongBuffer can = new LongBuffer(1024);
             LongBuffer countPos = new LongBuffer(1024);
             KmerOccurrences.forEachPair(occ.canonical, occ.tagged, occ.size, false, k, p.minFreq,
@@ -132,7 +139,7 @@ public final class GenomeWideSeeds {
      * then the workers process them side by side. Results in batch order.
      */
     private static <T> List<T> inScans(PartitionPlan plan, BasesSource bases, KmerCodec codec, int batches, int expected,
-                                       Workers workers, ProgressListener progress, BatchWork<T> work) {
+                                       Workers workers, ProgressListener progress, int window, BatchWork<T> work) {
         List<T> out = new ArrayList<>(batches);
         int perScan = Math.max(1, workers.threads());
         int scans = (batches + perScan - 1) / perScan;
@@ -143,12 +150,7 @@ public final class GenomeWideSeeds {
                 held[i] = new Occurrences(expected);
             }
             int first = from;
-            forEachOwned(plan, bases, codec, (c, t) -> {
-                int b = KmerOccurrences.batchOf(c, batches) - first;
-                if (b >= 0 && b < held.length) {
-                    held[b].add(c, t);
-                }
-            });
+            fill(plan, bases, codec, batches, first, held, workers, window);
             out.addAll(workers.map(held.length, i -> {
                 T r = work.apply(first + i, held[i]);
                 held[i] = null;
@@ -162,11 +164,16 @@ public final class GenomeWideSeeds {
         return out;
     }
 
-    /** One batch's occurrences: canonical codes and tagged positions, {@code [0, size)}. */
+    /**
+     * One batch's occurrences: canonical codes and tagged positions, {@code [0, size)} once filled.
+     * While a scan fills it, workers take blocks of it from {@code cursor}; what does not fit goes to
+     * {@link #add} after the scan.
+     */
     private static final class Occurrences {
         long[] canonical;
         long[] tagged;
         int size;
+        final java.util.concurrent.atomic.AtomicLong cursor = new java.util.concurrent.atomic.AtomicLong();
 
         Occurrences(int expected) {
             canonical = new long[expected];
@@ -181,6 +188,99 @@ public final class GenomeWideSeeds {
             }
             canonical[size] = c;
             tagged[size++] = t;
+        }
+    }
+
+    /** Positions a worker takes of a batch at a time, and bases it reads at a time. */
+    private static final int BLOCK = 4096;
+    private static final int WINDOW = 1 << 23;
+    /** Marks a block's unused rest; no canonical code of k <= 31 reaches it. */
+    private static final long HOLE = Long.MAX_VALUE;
+
+    /**
+     * Fills {@code held} (batches {@code first ..}) with every owned occurrence of their k-mers:
+     * the owned positions cut into windows of {@code window} bases that all workers read and
+     * roll side by side (the bases source is read from several threads at once), each writing
+     * into blocks of the batches it reserves. The order of a batch's occurrences then depends on
+     * the threads, which does not matter: {@link KmerOccurrences#forEachPair} sorts them.
+     */
+    private static void fill(PartitionPlan plan, BasesSource bases, KmerCodec codec, int batches, int first,
+                             Occurrences[] held, Workers workers, int window) {
+        int k = codec.k();
+        List<Chunk> windows = new ArrayList<>();
+        for (Chunk c : plan.chunks()) {
+            for (long ws = c.coreStart(); ws < c.coreEnd(); ws += window) {
+                long we = Math.min(c.coreEnd(), ws + window);
+                long paddedEnd = we == c.coreEnd() ? c.paddedEnd() : Math.min(c.paddedEnd(), we + k - 1);
+                windows.add(new Chunk(c.contigIndex(), c.contigName(), c.contigLength(), ws, we, ws, paddedEnd));
+            }
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<long[][]> overflow = workers.map(workers.threads(), t -> {
+            int n = held.length;
+            int[] at = new int[n];
+            int[] end = new int[n];
+            LongBuffer[] spill = new LongBuffer[n];
+            byte[] buf = new byte[window + k];
+            for (int w = next.getAndIncrement(); w < windows.size(); w = next.getAndIncrement()) {
+                Chunk c = windows.get(w);
+                long contigStart = plan.contigs().contigStart(c.contigIndex());
+                long to = Math.min(c.paddedEnd(), c.coreEnd() + k - 1);
+                try {
+                    bases.read(contigStart + c.coreStart(), buf, 0, (int) (to - c.coreStart()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                KmerOccurrences.forEachOwned(c, buf, contigStart, codec, (can, tagged) -> {
+                    int b = KmerOccurrences.batchOf(can, batches) - first;
+                    if (b < 0 || b >= n) {
+                        return;
+                    }
+                    if (at[b] == end[b]) {
+                        Occurrences o = held[b];
+                        long from = o.cursor.getAndAdd(BLOCK);
+                        int cap = o.canonical.length;
+                        if (from >= cap) {
+                            if (spill[b] == null) {
+                                spill[b] = new LongBuffer(1024);
+                            }
+                            spill[b].add(can);
+                            spill[b].add(tagged);
+                            return;
+                        }
+                        at[b] = (int) from;
+                        end[b] = (int) Math.min(cap, from + BLOCK);
+                    }
+                    held[b].canonical[at[b]] = can;
+                    held[b].tagged[at[b]++] = tagged;
+                });
+            }
+            for (int b = 0; b < n; b++) {
+                Arrays.fill(held[b].canonical, at[b], end[b], HOLE);
+            }
+            long[][] out = new long[n][];
+            for (int b = 0; b < n; b++) {
+                out[b] = spill[b] == null ? null : spill[b].toArray();
+            }
+            return out;
+        });
+        for (int b = 0; b < held.length; b++) {
+            Occurrences o = held[b];
+            int filled = (int) Math.min(o.cursor.get(), o.canonical.length);
+            int size = 0;
+            for (int i = 0; i < filled; i++) {
+                if (o.canonical[i] != HOLE) {
+                    o.canonical[size] = o.canonical[i];
+                    o.tagged[size++] = o.tagged[i];
+                }
+            }
+            o.size = size;
+            for (long[][] spilled : overflow) {
+                long[] pairs = spilled[b];
+                for (int i = 0; pairs != null && i < pairs.length; i += 2) {
+                    o.add(pairs[i], pairs[i + 1]);
+                }
+            }
         }
     }
 
@@ -222,34 +322,6 @@ public final class GenomeWideSeeds {
     }
 
     /**
-     * The candidates of every batch that keep minfreq copies the mask leaves free, with those copies
-     * only (after the tandem filter, which sees every copy, as REPrise's recount does).
-     */
-    private static List<Candidate[]> candidates(PartitionPlan plan, BasesSource bases, long validBases, Parameters p,
-                                                int k, int batches, Workers workers, RangeMask mask) {
-        if (batches < 1) {
-            throw new IllegalArgumentException("batches must be >= 1, got " + batches);
-        }
-        KmerCodec codec = new KmerCodec(k);
-        TandemFilter tandem = new TandemFilter(p.tandemDist, plan.contigs());
-        int expected = expectedPerBatch(validBases, batches);
-        return inScans(plan, bases, codec, batches, expected, workers, ProgressListener.NONE, (b, occ) -> {
-            List<Candidate> out = new ArrayList<>();
-            KmerOccurrences.forEachPair(occ.canonical, occ.tagged, occ.size, false, k, p.minFreq,
-                    (c, a, na, fa, rb, nb, fb) -> {
-                        Candidate cand = KmerOccurrences.candidate(codec, c, a, na, fa, rb, nb, fb, p.minFreq, tandem);
-                        if (cand != null) {
-                            cand = unmasked(cand, mask, k, p.minFreq);
-                        }
-                        if (cand != null) {
-                            out.add(cand);
-                        }
-                    });
-            return out.toArray(new Candidate[0]);
-        });
-    }
-
-    /**
      * A candidate's copies the mask leaves free, counted (the tandem filter having seen every
      * copy, as REPrise's recount does); null below minfreq.
      */
@@ -267,41 +339,52 @@ public final class GenomeWideSeeds {
     }
 
     /**
-     * The genome-wide candidates that still have minfreq copies the mask leaves free, each with
-     * those copies only (a mask only grows, so they are all the family loop can ever count), in
-     * rank order (free copies descending, then position): the seeds of the partitioned strategy's
-     * genome-wide pass after the partitions.
+     * The genome-wide candidates that still have minfreq copies the mask leaves free (after the
+     * tandem filter, which sees every copy, as REPrise's recount does), each with those copies only
+     * (a mask only grows, so they are all the family loop can ever count): the seeds of the
+     * partitioned strategy's genome-wide pass after the partitions, in primitive columns (a genome
+     * of billions of random bases has tens of millions of them), in no particular order.
      */
-    public static List<Candidate> unmaskedCandidates(PartitionPlan plan, BasesSource bases, long validBases, Parameters p,
-                                                     int k, int batches, Workers workers, RangeMask mask) {
-        List<Candidate> all = new ArrayList<>();
-        for (Candidate[] part : candidates(plan, bases, validBases, p, k, batches, workers, mask)) {
-            all.addAll(Arrays.asList(part));
-        }
-        all.sort((x, y) -> x.ranksBefore(y) ? -1 : y.ranksBefore(x) ? 1 : 0);
-        return all;
+    public static CandidateColumns unmaskedCandidates(PartitionPlan plan, BasesSource bases, long validBases, Parameters p,
+                                                      int k, int batches, Workers workers, RangeMask mask) {
+        return unmaskedCandidates(plan, bases, validBases, p, k, batches, workers, mask, WINDOW);
     }
 
-    /** Visits every owned k-mer occurrence of the genome, chunk by chunk in genome order. */
-    private static void forEachOwned(PartitionPlan plan, BasesSource bases, KmerCodec codec,
-                                     KmerOccurrences.OccurrenceVisitor visitor) {
-        byte[] buf = new byte[0];
-        for (Chunk c : plan.chunks()) {
-            long contigStart = plan.contigs().contigStart(c.contigIndex());
-            // The core and the k - 1 bases after it are read; the array stands for the padded interval.
-            long end = Math.min(c.paddedEnd(), c.coreEnd() + codec.k() - 1);
-            int len = (int) (end - c.paddedStart());
-            if (buf.length < len) {
-                buf = new byte[len];
-            }
-            try {
-                bases.read(contigStart + c.coreStart(), buf, (int) (c.coreStart() - c.paddedStart()),
-                        (int) (end - c.coreStart()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            KmerOccurrences.forEachOwned(c, buf, contigStart, codec, visitor);
+    /** {@link #unmaskedCandidates} reading {@code window} bases at a time. */
+    static CandidateColumns unmaskedCandidates(PartitionPlan plan, BasesSource bases, long validBases, Parameters p,
+                                               int k, int batches, Workers workers, RangeMask mask, int window) {
+        if (batches < 1) {
+            throw new IllegalArgumentException("batches must be >= 1, got " + batches);
         }
+        KmerCodec codec = new KmerCodec(k);
+        TandemFilter tandem = new TandemFilter(p.tandemDist, plan.contigs());
+        int expected = expectedPerBatch(validBases, batches);
+        CandidateColumns all = new CandidateColumns();
+        inScans(plan, bases, codec, batches, expected, workers, ProgressListener.NONE, window, (b, occ) -> {
+            CandidateColumns out = new CandidateColumns();
+            KmerOccurrences.forEachPair(occ.canonical, occ.tagged, occ.size, false, k, p.minFreq,
+                    (c, a, na, fa, rb, nb, fb) -> {
+                        Candidate cand = KmerOccurrences.candidate(codec, c, a, na, fa, rb, nb, fb, p.minFreq, tandem);
+                        if (cand == null) {
+                            return;
+                        }
+                        long[] f = cand.forward(); // the candidate's own arrays, filtered in place
+                        boolean palindrome = cand.reverse() == f;
+                        int nf = UnmaskedCopies.keep(f, f.length, mask, k);
+                        long[] r = palindrome ? f : cand.reverse();
+                        int nr = palindrome ? nf : UnmaskedCopies.keep(r, r.length, mask, k);
+                        if (nf + nr >= p.minFreq) {
+                            out.add(cand.code(), nf + nr, cand.position(), f, nf, r, nr);
+                        }
+                    });
+            // Batches join the whole as they finish, so that only the batches of one scan are held twice.
+            synchronized (all) {
+                all.addAll(out);
+            }
+            return null;
+        });
+        all.trim();
+        return all;
     }
 
     public int k() {

@@ -6,10 +6,9 @@ import org.reprise.genome.BasesSource;
 import org.reprise.mask.Bitmask;
 import org.reprise.params.Parameters;
 import org.reprise.parallel.Workers;
-import org.reprise.seeds.Candidate;
+import org.reprise.seeds.CandidateColumns;
 import org.reprise.seeds.SeedTable;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,7 +43,7 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
     }
 
     @Override
-    public List<Candidate> unmaskedCandidates(Bitmask mask) {
+    public CandidateColumns unmaskedCandidates(Bitmask mask) {
         return GenomeWideSeeds.unmaskedCandidates(plan, bases, validBases, params, params.k, batches, workers, mask);
     }
 

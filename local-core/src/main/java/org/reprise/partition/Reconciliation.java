@@ -10,7 +10,7 @@ import org.reprise.genome.ContigDictionary;
 import org.reprise.index.KmerCodec;
 import org.reprise.mask.Bitmask;
 import org.reprise.params.Parameters;
-import org.reprise.seeds.Candidate;
+import org.reprise.seeds.CandidateColumns;
 import org.reprise.seeds.PreMasking;
 import org.reprise.seeds.SeedTable;
 
@@ -331,16 +331,15 @@ public final class Reconciliation {
         int k = params.k;
         counters.put("repeat_mask_bases_of_kept_families", keptMask.cardinality());
         progress.phase("genome-wide pass: candidates with copies the kept families leave free");
-        List<Candidate> left = pass.unmaskedCandidates(keptMask);
+        CandidateColumns left = pass.unmaskedCandidates(keptMask);
         counters.put("genome_wide_pass_candidates", (long) left.size());
-        if (left.isEmpty()) {
+        counters.put("genome_wide_pass_candidate_bytes", left.memoryBytes());
+        if (left.size() == 0) {
             counters.put("genome_wide_pass_families", 0L);
             return List.of();
         }
         PreMasking premasking = new PreMasking(contigs.length(), k, params.minFreq, true);
-        for (Candidate c : left) {
-            premasking.take(c);
-        }
+        left.takeInRankOrder(premasking);
         left = null; // the seed table keeps what the loop needs
         SeedTable seeds = premasking.seeds();
         progress.phase("genome-wide pass: families of " + seeds.size() + " seeds");

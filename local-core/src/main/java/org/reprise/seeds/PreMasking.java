@@ -27,8 +27,8 @@ public final class PreMasking {
     private int[] freq = new int[1024];
     private long[] position = new long[1024];
     private long[] code = new long[1024];
-    private long[][] forward;
-    private long[][] reverse;
+    /** The copies of seed j (in take order) are entry j, when copies are kept. */
+    private final PackedCopies copies;
 
     /**
      * @param genomeLength bases of the genome the positions lie in
@@ -39,16 +39,13 @@ public final class PreMasking {
         this.k = k;
         this.minFreq = minFreq;
         this.keepCopies = keepCopies;
-        if (keepCopies) {
-            forward = new long[1024][];
-            reverse = new long[1024][];
-        }
+        this.copies = keepCopies ? new PackedCopies() : null;
     }
 
     /**
      * Takes the next candidate in rank order. {@code fwd[0..nf)} and {@code rev[0..nr)} are its
-     * tandem-filtered copies, ascending; they are not changed, and when copies are kept the arrays
-     * themselves are kept (the caller must not reuse them; a palindrome may pass one array twice).
+     * tandem-filtered copies, ascending; they are not changed (copies kept are copied; a palindrome
+     * passes one array twice).
      *
      * @return the candidate's count after pre-masking (it is a seed when that is &gt;= minfreq)
      * @throws IllegalArgumentException if candidates come out of rank order
@@ -95,17 +92,12 @@ public final class PreMasking {
             freq = Arrays.copyOf(freq, grown);
             position = Arrays.copyOf(position, grown);
             code = Arrays.copyOf(code, grown);
-            if (keepCopies) {
-                forward = Arrays.copyOf(forward, grown);
-                reverse = Arrays.copyOf(reverse, grown);
-            }
         }
         freq[n] = count;
         position[n] = pos;
         code[n] = kmer;
         if (keepCopies) {
-            forward[n] = nf == fwd.length ? fwd : Arrays.copyOf(fwd, nf);
-            reverse[n] = rev == fwd && nr == nf ? forward[n] : nr == rev.length ? rev : Arrays.copyOf(rev, nr);
+            copies.add(fwd, nf, rev, nr);
         }
         n++;
     }
@@ -125,18 +117,19 @@ public final class PreMasking {
         int[] f = new int[n];
         long[] p = new long[n];
         long[] c = new long[n];
-        long[][] fw = keepCopies ? new long[n][] : null;
-        long[][] rv = keepCopies ? new long[n][] : null;
+        int[] slot = keepCopies ? new int[n] : null;
         for (int i = 0; i < n; i++) {
             int j = (int) index[i];
             f[i] = freq[j];
             p[i] = position[j];
             c[i] = code[j];
             if (keepCopies) {
-                fw[i] = forward[j];
-                rv[i] = reverse[j];
+                slot[i] = j;
             }
         }
-        return new SeedTable(f, p, c, fw, rv);
+        if (keepCopies) {
+            copies.trim();
+        }
+        return new SeedTable(f, p, c, copies, slot);
     }
 }

@@ -1,6 +1,7 @@
 package org.reprise.seeds;
 
 import it.unimi.dsi.fastutil.longs.LongArrays;
+import org.reprise.util.LongBuffer;
 
 import java.util.Arrays;
 
@@ -16,8 +17,9 @@ public final class SeedTable {
     private final int[] freq;
     private final long[] position;
     private final long[] code;
-    private final long[][] forward;
-    private final long[][] reverse;
+    /** The seeds' copies, or null; seed i's are entry {@code slot[i]}. */
+    private final PackedCopies copies;
+    private final int[] slot;
     /** Codes ascending and, at the same index, the seed's index in table order (for {@link #indexOf}). */
     private final long[] sortedCodes;
     private final int[] sortedIndex;
@@ -34,14 +36,15 @@ public final class SeedTable {
     }
 
     /**
-     * @param forward the seeds' forward copies, or null when the table keeps none (then {@code reverse} is null too)
+     * @param copies the seeds' copies, or null when the table keeps none
+     * @param slot   seed i's entry in {@code copies} (null with it)
      */
-    SeedTable(int[] freq, long[] position, long[] code, long[][] forward, long[][] reverse) {
+    SeedTable(int[] freq, long[] position, long[] code, PackedCopies copies, int[] slot) {
         this.freq = freq;
         this.position = position;
         this.code = code;
-        this.forward = forward;
-        this.reverse = reverse;
+        this.copies = copies;
+        this.slot = slot;
         int n = code.length;
         long[] codes = code.clone();
         long[] index = new long[n];
@@ -77,17 +80,22 @@ public final class SeedTable {
 
     /** Whether the table keeps the seeds' copies. */
     public boolean hasCopies() {
-        return forward != null;
+        return copies != null;
     }
 
-    /** Tandem-filtered copies of seed i's k-mer, ascending, before any masking. */
+    /** Tandem-filtered copies of seed i's k-mer, ascending, before any masking (a new array). */
     public long[] forward(int i) {
-        return forward[i];
+        return copies.forward(slot[i]);
     }
 
-    /** Tandem-filtered copies of seed i's reverse complement, ascending, before any masking. */
+    /** Tandem-filtered copies of seed i's reverse complement, ascending, before any masking (a new array). */
     public long[] reverse(int i) {
-        return reverse[i];
+        return copies.reverse(slot[i]);
+    }
+
+    /** Puts seed i's copies ({@link #forward}, {@link #reverse}) into the buffers. */
+    public void copies(int i, LongBuffer forward, LongBuffer reverse) {
+        copies.copies(slot[i], forward, reverse);
     }
 
     /** The index of the seed with this code, or -1. */
@@ -98,13 +106,6 @@ public final class SeedTable {
 
     /** Copy positions held (both strands, a palindrome's once), for the memory figures. */
     public long copyCount() {
-        if (forward == null) {
-            return 0;
-        }
-        long n = 0;
-        for (int i = 0; i < freq.length; i++) {
-            n += forward[i].length + (reverse[i] == forward[i] ? 0 : reverse[i].length);
-        }
-        return n;
+        return copies == null ? 0 : copies.copyCount();
     }
 }
