@@ -11,6 +11,7 @@ import org.reprise.params.Parameters;
 import org.reprise.partition.GenomeWidePass;
 import org.reprise.partition.PartitionGenome;
 import org.reprise.seeds.Candidate;
+import org.reprise.seeds.CandidateColumns;
 import org.reprise.seeds.SeedTable;
 import org.reprise.spark.rounds.DraftRound;
 import org.reprise.spark.rounds.RoundDrafter;
@@ -55,11 +56,16 @@ public final class SparkGenomeWidePass implements GenomeWidePass {
     }
 
     @Override
-    public List<Candidate> unmaskedCandidates(Bitmask mask) {
+    public CandidateColumns unmaskedCandidates(Bitmask mask) {
         sc.setJobDescription("genome-wide pass: k-mer counts outside the kept families");
         Broadcast<long[]> runs = sc.broadcast(MaskRuns.of(mask).toArray());
         try {
-            return SeedCounting.unmasked(sequences, contigs, params.k, params, reducers, runs);
+            CandidateColumns all = new CandidateColumns();
+            for (Candidate c : SeedCounting.unmasked(sequences, contigs, params.k, params, reducers, runs)) {
+                all.add(c);
+            }
+            all.trim();
+            return all;
         } finally {
             runs.destroy();
         }
