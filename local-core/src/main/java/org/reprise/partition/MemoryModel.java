@@ -13,10 +13,13 @@ import org.reprise.params.Parameters;
  *       base in use after the index, the rest room for the collector and the family loop's
  *       garbage); with one-mismatch neighbourhoods their table while it is built (fly chr2R:
  *       about 90 bytes a base);</li>
- *   <li>the partitioned strategy holds one partition at a time as the exact strategy would, plus,
- *       genome-wide, the candidate table ({@link GenomeWideSeeds#memoryBytes}: 20 bytes per
- *       candidate), two masks of one bit per base, and, in the genome-wide pass, the copies of the
- *       candidates left over (reserved as much again as the table).</li>
+ *   <li>the partitioned strategy holds, genome-wide, the candidate table ({@link GenomeWideSeeds#memoryBytes}:
+ *       20 bytes per candidate) and two masks of one bit per base, and besides them either one
+ *       partition as the exact strategy would, or, in the genome-wide pass after the partitions,
+ *       the candidates the kept families leave free and then their seeds, both in columns at once
+ *       while pre-masking: on a 600 Mb simulated genome nearly every candidate of the table, at
+ *       59 bytes each (reserved: 3 times the table, twice). The pass's counting batches take a
+ *       quarter of the heap, whatever the genome.</li>
  * </ul>
  */
 public final class MemoryModel {
@@ -60,12 +63,21 @@ public final class MemoryModel {
      */
     public static long partitioned(long bases, long valid, long partitionBases, long tableBytes, Parameters p) {
         long partitionValid = (long) ((double) valid / Math.max(1, bases) * partitionBases);
-        return exact(partitionBases, partitionValid, p) + genomeWide(bases, tableBytes);
+        return Math.max(exact(partitionBases, partitionValid, p), genomeWidePass(tableBytes)) + genomeWide(bases, tableBytes);
     }
 
-    /** What the partitioned strategy holds genome-wide: the table (twice: the pass's copies) and two masks. */
+    /** What the partitioned strategy holds genome-wide: the table and two masks. */
     static long genomeWide(long bases, long tableBytes) {
-        return 2 * tableBytes + 2 * (bases / 8);
+        return tableBytes + 2 * (bases / 8);
+    }
+
+    /**
+     * The genome-wide pass beyond what {@link #genomeWide} counts: its candidates and their seeds
+     * in columns (each up to 3 times the table). Its counting batches take a quarter of the heap
+     * by construction (whatever the heap), which {@link #partitionSizeFor} adds.
+     */
+    static long genomeWidePass(long tableBytes) {
+        return BASE_BYTES + AFTER_DISCOVERY_BYTES + 6 * tableBytes;
     }
 
     /**
@@ -74,6 +86,9 @@ public final class MemoryModel {
      */
     public static long partitionSizeFor(long bases, long valid, long heap, long tableBytes, Parameters p) {
         long room = (long) (USABLE * heap) - BASE_BYTES - AFTER_DISCOVERY_BYTES - genomeWide(bases, tableBytes);
+        if (genomeWidePass(tableBytes) + genomeWide(bases, tableBytes) + heap / 4 > (long) (USABLE * heap)) {
+            return 0; // the genome-wide pass would not fit beside its counting batches, whatever the partitions
+        }
         long size = (long) (room / (1 + perValid(p) * valid / Math.max(1, bases)));
         return size < MIN_PARTITION ? 0 : Math.min(MAX_PARTITION, size);
     }
