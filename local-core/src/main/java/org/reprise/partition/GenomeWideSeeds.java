@@ -344,22 +344,34 @@ public final class GenomeWideSeeds {
      * (a mask only grows, so they are all the family loop can ever count): the seeds of the
      * partitioned strategy's genome-wide pass after the partitions, in primitive columns (a genome
      * of billions of random bases has tens of millions of them), in no particular order.
+     *
+     * @param table the genome-wide table these candidates were counted in, or null: the columns are
+     *              then allocated for all its candidates and copies at once
      */
     public static CandidateColumns unmaskedCandidates(PartitionPlan plan, BasesSource bases, long validBases, Parameters p,
-                                                      int k, int batches, Workers workers, RangeMask mask) {
-        return unmaskedCandidates(plan, bases, validBases, p, k, batches, workers, mask, WINDOW);
+                                                      int k, int batches, Workers workers, RangeMask mask,
+                                                      GenomeWideSeeds table) {
+        return unmaskedCandidates(plan, bases, validBases, p, k, batches, workers, mask, WINDOW, table);
     }
 
-    /** {@link #unmaskedCandidates} reading {@code window} bases at a time. */
+    /**
+     * {@link #unmaskedCandidates} reading {@code window} bases at a time, its columns allocated at
+     * once for every candidate of {@code table} with all their copies (an upper bound: the pass's
+     * candidates are some of them with some of their copies) when a table is given: a genome of
+     * billions of random bases has tens of millions of them, and growing arrays would need half as
+     * much again while they are copied.
+     */
     static CandidateColumns unmaskedCandidates(PartitionPlan plan, BasesSource bases, long validBases, Parameters p,
-                                               int k, int batches, Workers workers, RangeMask mask, int window) {
+                                               int k, int batches, Workers workers, RangeMask mask, int window,
+                                               GenomeWideSeeds table) {
         if (batches < 1) {
             throw new IllegalArgumentException("batches must be >= 1, got " + batches);
         }
         KmerCodec codec = new KmerCodec(k);
         TandemFilter tandem = new TandemFilter(p.tandemDist, plan.contigs());
         int expected = expectedPerBatch(validBases, batches);
-        CandidateColumns all = new CandidateColumns();
+        CandidateColumns all = table == null ? new CandidateColumns()
+                : new CandidateColumns(table.size(), table.copyCount());
         inScans(plan, bases, codec, batches, expected, workers, ProgressListener.NONE, window, (b, occ) -> {
             CandidateColumns out = new CandidateColumns();
             KmerOccurrences.forEachPair(occ.canonical, occ.tagged, occ.size, false, k, p.minFreq,
@@ -383,12 +395,23 @@ public final class GenomeWideSeeds {
             }
             return null;
         });
-        all.trim();
+        if (table == null) {
+            all.trim(); // (columns allocated for the table are left as they are: trimming would copy them)
+        }
         return all;
     }
 
     public int k() {
         return k;
+    }
+
+    /** Copies of all the table's candidates (their counts' sum). */
+    public long copyCount() {
+        long n = 0;
+        for (int c : count) {
+            n += c;
+        }
+        return n;
     }
 
     /** Candidates in the table. */

@@ -23,6 +23,7 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
     private final Workers workers;
     private final int batches;
     private final long validBases;
+    private final GenomeWideSeeds table;
     private FlankDrafts flanks;
 
     /**
@@ -31,10 +32,12 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
      * @param validBases how many of the genome's bases are A, C, G or T
      * @param params  the parameters, k resolved
      * @param batches how many batches the counting splits the k-mers into (as {@link GenomeWideSeeds#count})
+     * @param table   the genome-wide table (the pass's candidates are some of its), or null
      */
     public LocalGenomeWidePass(PartitionPlan plan, BasesSource bases, long validBases, Parameters params, Workers workers,
-                               int batches) {
+                               int batches, GenomeWideSeeds table) {
         this.validBases = validBases;
+        this.table = table;
         this.plan = plan;
         this.bases = bases;
         this.params = params;
@@ -44,7 +47,7 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
 
     @Override
     public CandidateColumns unmaskedCandidates(Bitmask mask) {
-        return GenomeWideSeeds.unmaskedCandidates(plan, bases, validBases, params, params.k, batches, workers, mask);
+        return GenomeWideSeeds.unmaskedCandidates(plan, bases, validBases, params, params.k, batches, workers, mask, table);
     }
 
     @Override

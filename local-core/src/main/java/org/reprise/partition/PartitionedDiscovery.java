@@ -140,7 +140,7 @@ public final class PartitionedDiscovery {
 
         progress.phase("reconciliation of " + parts.size() + " partitions");
         Reconciliation.Library library = Reconciliation.run(plan, parts,
-                new LocalGenomeWidePass(plan, bases, validBases, params, workers, 2 * batches), params, progress);
+                new LocalGenomeWidePass(plan, bases, validBases, params, workers, 2 * batches, global), params, progress);
         figures.put("reconciliation", library.counters());
         figures.put("per_partition", perPartition);
         lap(seconds, "reconciliation", t);

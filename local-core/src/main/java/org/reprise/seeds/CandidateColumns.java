@@ -11,11 +11,23 @@ import java.util.Arrays;
  * {@link Candidate} objects. Appended by one thread at a time, in any order; taken in rank order.
  */
 public final class CandidateColumns {
-    private long[] code = new long[256];
-    private int[] count = new int[256];
-    private long[] position = new long[256];
-    private final PackedCopies copies = new PackedCopies();
+    private long[] code;
+    private int[] count;
+    private long[] position;
+    private final PackedCopies copies;
     private int size;
+
+    public CandidateColumns() {
+        this(256, 1024);
+    }
+
+    /** Room for {@code candidates} candidates of {@code copies} copies in all, allocated at once. */
+    public CandidateColumns(int candidates, long copies) {
+        code = new long[candidates];
+        count = new int[candidates];
+        position = new long[candidates];
+        this.copies = new PackedCopies(candidates, copies);
+    }
 
     /** Appends a candidate: copies {@code fwd[0..nf)}, {@code rev[0..nr)} (copied; a palindrome passes one array twice). */
     public void add(long kmer, int n, long pos, long[] fwd, int nf, long[] rev, int nr) {
@@ -91,8 +103,8 @@ public final class CandidateColumns {
         copies.trim();
     }
 
-    /** Heap bytes held. */
+    /** Heap bytes the candidates take (without the room allocated beyond them). */
     public long memoryBytes() {
-        return 20L * code.length + copies.memoryBytes();
+        return 20L * size + copies.memoryBytes();
     }
 }

@@ -12,12 +12,29 @@ import java.util.Arrays;
  * appended by one thread, then read by any number.
  */
 public final class PackedCopies {
-    private long[] copies = new long[1024];
+    private long[] copies;
     private long size;
-    private long[] start = new long[256];
+    private long[] start;
     /** Forward copies of the entry, or {@code -1 - n} for a palindrome of n copies. */
-    private int[] forwardLength = new int[256];
+    private int[] forwardLength;
     private int entries;
+
+    public PackedCopies() {
+        this(256, 1024);
+    }
+
+    /**
+     * Room for {@code entries} entries of {@code copies} copies in all, allocated at once: a table
+     * whose size is known beforehand grows without the copies growing arrays make.
+     */
+    public PackedCopies(int entries, long copies) {
+        if (copies > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("more than 2^31 copies in one table: " + copies);
+        }
+        this.copies = new long[(int) copies];
+        this.start = new long[entries];
+        this.forwardLength = new int[entries];
+    }
 
     /**
      * Appends an entry: {@code fwd[0..nf)} and {@code rev[0..nr)} (copied); a palindrome passes
@@ -113,9 +130,9 @@ public final class PackedCopies {
         forwardLength = Arrays.copyOf(forwardLength, entries);
     }
 
-    /** Heap bytes held (the arrays' lengths). */
+    /** Heap bytes the entries take (without the room allocated beyond them). */
     public long memoryBytes() {
-        return 8L * copies.length + 8L * start.length + 4L * forwardLength.length;
+        return 8L * size + 12L * entries;
     }
 
     private long end(int e) {
