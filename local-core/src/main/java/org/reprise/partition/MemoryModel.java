@@ -16,10 +16,9 @@ import org.reprise.params.Parameters;
  *   <li>the partitioned strategy holds, genome-wide, the candidate table ({@link GenomeWideSeeds#memoryBytes}:
  *       20 bytes per candidate) and two masks of one bit per base, and besides them either one
  *       partition as the exact strategy would, or, in the genome-wide pass after the partitions,
- *       the candidates the kept families leave free and then their seeds, both in columns at once
- *       while pre-masking: on a 600 Mb simulated genome nearly every candidate of the table, at
- *       59 bytes each (reserved: 3 times the table, twice). The pass's counting batches take a
- *       quarter of the heap, whatever the genome.</li>
+ *       the candidates the kept families leave free, in columns allocated for all the table's
+ *       candidates and copies ({@link #genomeWidePass}: on a 600 Mb simulated genome nearly every
+ *       candidate of the table is one), beside its counting batches (a quarter of the heap).</li>
  * </ul>
  */
 public final class MemoryModel {
@@ -59,36 +58,44 @@ public final class MemoryModel {
 
     /**
      * Peak heap of the partitioned strategy with partitions holding {@code partitionBases} (padding
-     * included; valid bases in the genome's proportion) and a candidate table of {@code tableBytes}.
+     * included; valid bases in the genome's proportion) and a genome-wide table of {@code candidates}
+     * candidates with {@code copies} copies in all (0 and 0 before counting: the least it can need).
      */
-    public static long partitioned(long bases, long valid, long partitionBases, long tableBytes, Parameters p) {
+    public static long partitioned(long bases, long valid, long partitionBases, long candidates, long copies, Parameters p) {
         long partitionValid = (long) ((double) valid / Math.max(1, bases) * partitionBases);
-        return Math.max(exact(partitionBases, partitionValid, p), genomeWidePass(tableBytes)) + genomeWide(bases, tableBytes);
+        return Math.max(exact(partitionBases, partitionValid, p) + genomeWide(bases, candidates),
+                genomeWidePass(bases, candidates, copies));
     }
 
-    /** What the partitioned strategy holds genome-wide: the table and two masks. */
-    static long genomeWide(long bases, long tableBytes) {
-        return tableBytes + 2 * (bases / 8);
-    }
-
-    /**
-     * The genome-wide pass beyond what {@link #genomeWide} counts: its candidates and their seeds
-     * in columns (each up to 3 times the table). Its counting batches take a quarter of the heap
-     * by construction (whatever the heap), which {@link #partitionSizeFor} adds.
-     */
-    static long genomeWidePass(long tableBytes) {
-        return BASE_BYTES + AFTER_DISCOVERY_BYTES + 6 * tableBytes;
+    /** What the partitioned strategy holds genome-wide: the table ({@link GenomeWideSeeds#memoryBytes}) and two masks. */
+    static long genomeWide(long bases, long candidates) {
+        return 20 * candidates + candidates / 8 + 2 * (bases / 8);
     }
 
     /**
-     * The largest partition that fits {@code heap} bytes with a table of {@code tableBytes}, at
-     * least {@link #MIN_PARTITION} and at most 500 Mb; 0 when not even the smallest fits.
+     * Peak heap of the genome-wide pass: besides what {@link #genomeWide} counts, its candidate
+     * columns, allocated for every candidate of the table with all its copies (32 bytes a
+     * candidate, 8 a copy: {@link org.reprise.seeds.CandidateColumns}); while it counts, its
+     * batches take a quarter of the heap (so what it holds is 3/4 of what it needs) or, on a small
+     * genome, all its occurrences at 16 bytes each; while it pre-masks, the seed columns and their sort (up to 60 bytes a candidate) and
+     * one more mask of a bit a base. The seeds refer to the candidates' copies, no second copy.
      */
-    public static long partitionSizeFor(long bases, long valid, long heap, long tableBytes, Parameters p) {
-        long room = (long) (USABLE * heap) - BASE_BYTES - AFTER_DISCOVERY_BYTES - genomeWide(bases, tableBytes);
-        if (genomeWidePass(tableBytes) + genomeWide(bases, tableBytes) + heap / 4 > (long) (USABLE * heap)) {
-            return 0; // the genome-wide pass would not fit beside its counting batches, whatever the partitions
+    static long genomeWidePass(long bases, long candidates, long copies) {
+        long held = BASE_BYTES + genomeWide(bases, candidates) + 32 * candidates + 8 * copies;
+        long batches = Math.min(held / 3, 17 * bases); // a quarter of the heap, at most 16 bytes an occurrence
+        return Math.max(held + batches, held + 60 * candidates + bases / 8);
+    }
+
+    /**
+     * The largest partition that fits {@code heap} bytes with a table of {@code candidates}
+     * candidates and {@code copies} copies, at least {@link #MIN_PARTITION} and at most 500 Mb; 0
+     * when not even the smallest fits, or when the genome-wide pass does not fit whatever the partitions.
+     */
+    public static long partitionSizeFor(long bases, long valid, long heap, long candidates, long copies, Parameters p) {
+        if (genomeWidePass(bases, candidates, copies) > heap) {
+            return 0;
         }
+        long room = (long) (USABLE * heap) - BASE_BYTES - AFTER_DISCOVERY_BYTES - genomeWide(bases, candidates);
         long size = (long) (room / (1 + perValid(p) * valid / Math.max(1, bases)));
         return size < MIN_PARTITION ? 0 : Math.min(MAX_PARTITION, size);
     }

@@ -11,7 +11,6 @@ import org.reprise.index.KmerCodec;
 import org.reprise.mask.Bitmask;
 import org.reprise.params.Parameters;
 import org.reprise.seeds.CandidateColumns;
-import org.reprise.seeds.PreMasking;
 import org.reprise.seeds.SeedTable;
 
 import java.util.ArrayList;
@@ -338,10 +337,8 @@ public final class Reconciliation {
             counters.put("genome_wide_pass_families", 0L);
             return List.of();
         }
-        PreMasking premasking = new PreMasking(contigs.length(), k, params.minFreq, true);
-        left.takeInRankOrder(premasking);
-        left = null; // the seed table keeps what the loop needs
-        SeedTable seeds = premasking.seeds();
+        SeedTable seeds = left.preMask(contigs.length(), k, params.minFreq); // its copies are the columns'
+        left = null;
         progress.phase("genome-wide pass: families of " + seeds.size() + " seeds");
         FamilyLoop loop = new FamilyLoop(contigs, params, k, seeds, new StoredCopies(seeds),
                 pass.drafter(seeds), progress, SeedPriority.COUNT, keptMask,

@@ -95,6 +95,24 @@ public final class CandidateColumns {
         }
     }
 
+    /**
+     * The pre-masking pass over these candidates in rank order: the seed table, which keeps its
+     * seeds' copies by referring to these columns' (no second copy of them; the columns must not
+     * change afterwards).
+     *
+     * @param genomeLength bases of the genome the positions lie in
+     */
+    public SeedTable preMask(long genomeLength, int k, int minFreq) {
+        PreMasking premasking = new PreMasking(genomeLength, k, minFreq, copies);
+        int[] order = rankOrder();
+        for (int i : order) {
+            long[] f = copies.forward(i);
+            long[] r = copies.palindrome(i) ? f : copies.reverse(i);
+            premasking.takeStored(code[i], count[i], position[i], f, f.length, r, r.length, i);
+        }
+        return premasking.seeds();
+    }
+
     /** Drops the room kept for growth. */
     public void trim() {
         code = Arrays.copyOf(code, size);

@@ -27,8 +27,10 @@ public final class PreMasking {
     private int[] freq = new int[1024];
     private long[] position = new long[1024];
     private long[] code = new long[1024];
-    /** The copies of seed j (in take order) are entry j, when copies are kept. */
+    /** The copies of seed j (in take order) are entry j, or entry {@code slots[j]} when shared. */
     private final PackedCopies copies;
+    private final boolean shared;
+    private int[] slots;
 
     /**
      * @param genomeLength bases of the genome the positions lie in
@@ -40,6 +42,22 @@ public final class PreMasking {
         this.minFreq = minFreq;
         this.keepCopies = keepCopies;
         this.copies = keepCopies ? new PackedCopies() : null;
+        this.shared = false;
+    }
+
+    /**
+     * A pass whose seed table keeps copies that are already stored: each candidate is taken with
+     * its entry in {@code copies} ({@link #takeStored}), which the table then refers to instead of
+     * a copy of its own (the genome-wide pass's candidates, {@link CandidateColumns#preMask}).
+     */
+    PreMasking(long genomeLength, int k, int minFreq, PackedCopies copies) {
+        this.kmerMask = new Bitmask(genomeLength);
+        this.k = k;
+        this.minFreq = minFreq;
+        this.keepCopies = true;
+        this.copies = copies;
+        this.shared = true;
+        this.slots = new int[1024];
     }
 
     /**
@@ -51,6 +69,21 @@ public final class PreMasking {
      * @throws IllegalArgumentException if candidates come out of rank order
      */
     public int take(long kmer, long count, long pos, long[] fwd, int nf, long[] rev, int nr) {
+        if (shared) {
+            throw new IllegalStateException("a pass over stored copies takes candidates with their entry (takeStored)");
+        }
+        return takeAt(kmer, count, pos, fwd, nf, rev, nr, -1);
+    }
+
+    /** {@link #take} of a candidate whose copies are entry {@code entry} of the shared store. */
+    int takeStored(long kmer, long count, long pos, long[] fwd, int nf, long[] rev, int nr, int entry) {
+        if (!shared) {
+            throw new IllegalStateException("this pass keeps copies of its own");
+        }
+        return takeAt(kmer, count, pos, fwd, nf, rev, nr, entry);
+    }
+
+    private int takeAt(long kmer, long count, long pos, long[] fwd, int nf, long[] rev, int nr, int entry) {
         if (count > previousCount || (count == previousCount && pos <= previousPosition)) {
             throw new IllegalArgumentException("candidates out of rank order: count " + count + " at " + pos
                     + " after count " + previousCount + " at " + previousPosition);
@@ -76,7 +109,7 @@ public final class PreMasking {
             kmerMask.markRange(free[i], free[i] + k);
         }
         if (all >= minFreq) {
-            add(kmer, all, pos, fwd, nf, rev, nr);
+            add(kmer, all, pos, fwd, nf, rev, nr, entry);
         }
         return all;
     }
@@ -86,17 +119,22 @@ public final class PreMasking {
         return take(c.code(), c.count(), c.position(), c.forward(), c.forward().length, c.reverse(), c.reverse().length);
     }
 
-    private void add(long kmer, int count, long pos, long[] fwd, int nf, long[] rev, int nr) {
+    private void add(long kmer, int count, long pos, long[] fwd, int nf, long[] rev, int nr, int entry) {
         if (n == freq.length) {
-            int grown = 2 * n;
+            int grown = n + (n >> 1) + 16;
             freq = Arrays.copyOf(freq, grown);
             position = Arrays.copyOf(position, grown);
             code = Arrays.copyOf(code, grown);
+            if (shared) {
+                slots = Arrays.copyOf(slots, grown);
+            }
         }
         freq[n] = count;
         position[n] = pos;
         code[n] = kmer;
-        if (keepCopies) {
+        if (shared) {
+            slots[n] = entry;
+        } else if (keepCopies) {
             copies.add(fwd, nf, rev, nr);
         }
         n++;
@@ -124,10 +162,10 @@ public final class PreMasking {
             p[i] = position[j];
             c[i] = code[j];
             if (keepCopies) {
-                slot[i] = j;
+                slot[i] = shared ? slots[j] : j;
             }
         }
-        if (keepCopies) {
+        if (keepCopies && !shared) {
             copies.trim();
         }
         return new SeedTable(f, p, c, copies, slot);
