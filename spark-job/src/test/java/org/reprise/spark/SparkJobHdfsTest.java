@@ -8,7 +8,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reprise.batch.LocalBatchStore;
 import org.reprise.cli.RepriseCli;
+import org.reprise.spark.batch.HadoopBatchStore;
+import org.reprise.spark.batch.SparkBatch;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +23,8 @@ import java.nio.file.Files;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -107,4 +112,39 @@ class SparkJobHdfsTest {
                         .filter(s -> s.getPath().getName().startsWith("bad") || s.getPath().getName().startsWith("_temporary"))
                         .count());
     }
+
+    /**
+     * A scheduled batch's lock on an HDFS output root (the lock file, created exclusively): a second
+     * store cannot take it while it is held, a batch on that root says so, runs nothing and exits 0,
+     * and once released the lock can be taken again.
+     */
+    @Test
+    void theBatchLockOnHdfsKeepsASecondBatchOff() throws IOException {
+        java.nio.file.Path yeast = SparkRepriseJobTest.bundledYeast();
+        String input = root + "/batch-genomes/yeast.fa.gz";
+        hdfs.copyFromLocalFile(new Path(yeast.toString()), new Path(input));
+        String manifest = root + "/batch-genomes/manifest.tsv";
+        try (java.io.OutputStream out = hdfs.create(new Path(manifest))) {
+            out.write(("genome_id\tinput\nyeast\t" + input + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String batchRoot = root + "/batches/nightly";
+        HadoopBatchStore store = new HadoopBatchStore(batchRoot, hdfs.getConf());
+        try (java.io.Closeable held = store.tryLock("pid 1 on testhost, a test")) {
+            assertNotNull(held);
+            assertTrue(hdfs.exists(new Path(batchRoot + "/" + LocalBatchStore.LOCK)), "the lock is a file on HDFS");
+            assertNull(new HadoopBatchStore(batchRoot, hdfs.getConf()).tryLock("second"), "the lock on HDFS was taken twice");
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = SparkBatch.execute(new String[] {"--manifest", manifest, "--output-root", batchRoot, "-q"}, sc,
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+            assertEquals(0, exit, err.toString());
+            assertTrue(err.toString().contains("another batch is running on " + batchRoot)
+                    && err.toString().contains("this one does nothing and exits"), err.toString());
+            assertFalse(hdfs.exists(new Path(batchRoot + "/yeast")), "a batch ran beside the lock's holder");
+        }
+        assertFalse(hdfs.exists(new Path(batchRoot + "/" + LocalBatchStore.LOCK)), "the lock was not released");
+        java.io.Closeable again = store.tryLock("third");
+        assertNotNull(again, "a released lock could not be taken again");
+        again.close();
+    }
 }
+
