@@ -5,12 +5,15 @@
 # exact and the partitioned strategy under /usr/bin/time -v. Prints, per run, wall time, peak RSS
 # and the phases of summary.json, and the ratio MANY/FEW of each: a cost that grew with the contig
 # count would show as a ratio well above 1 outside the loading (which builds the contig table).
+# Both counts run with the same k (K, default 15, the default k of the FEW genome): REPrise's
+# default k grows with the contig count (11,000 separator bases a contig in its buffer length:
+# 18 for a million contigs of 100 bases), which would compare different work.
 # Usage: bench/partitioned/many-contigs.sh   Env: LENGTH (100M), FEW (10000), MANY (1000000),
-#        THREADS (2), PARTITION_SIZE (25M), WORK (/tmp/reprise-many-contigs), JAVA_OPTS
+#        THREADS (2), PARTITION_SIZE (25M), K (15), WORK (/tmp/reprise-many-contigs), JAVA_OPTS
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 LENGTH=${LENGTH:-100M}; FEW=${FEW:-10000}; MANY=${MANY:-1000000}; THREADS=${THREADS:-2}
-PARTITION_SIZE=${PARTITION_SIZE:-25M}; WORK=${WORK:-/tmp/reprise-many-contigs}
+PARTITION_SIZE=${PARTITION_SIZE:-25M}; K=${K:-15}; WORK=${WORK:-/tmp/reprise-many-contigs}
 JAR=$ROOT/local-core/target/reprise-local-core-0.1.0-SNAPSHOT-all.jar
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -q -B -ntp -DskipTests -pl local-core -am package)
 mkdir -p "$WORK"; cp "$JAR" "$WORK/reprise.jar"
@@ -34,7 +37,7 @@ for strategy in exact partitioned; do
   for n in "$FEW" "$MANY"; do
     out=$WORK/$strategy-c$n
     extra=(); [ "$strategy" = partitioned ] && extra=(--partition-size "$PARTITION_SIZE")
-    /usr/bin/time -v $J -input "$WORK/c$n.fa" -output "$out" --strategy "$strategy" "${extra[@]}" --threads "$THREADS" -q \
+    /usr/bin/time -v $J -input "$WORK/c$n.fa" -output "$out" --strategy "$strategy" "${extra[@]}" -k "$K" --threads "$THREADS" -q \
       2> "$out.time"
     WALL[$strategy$n]=$(awk -F': ' '/Elapsed \(wall clock\)/ { k = split($2, t, ":"); s = 0; for (i = 1; i <= k; i++) s = s * 60 + t[i]; print s }' "$out.time")
     RSS[$strategy$n]=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out.time")

@@ -346,7 +346,7 @@ public final class GenomeWideSeeds {
      * of billions of random bases has tens of millions of them), in no particular order.
      *
      * @param table the genome-wide table these candidates were counted in, or null: the columns are
-     *              then allocated for all its candidates and copies at once
+     *              then allocated for all its candidates at once
      */
     public static CandidateColumns unmaskedCandidates(PartitionPlan plan, BasesSource bases, long validBases, Parameters p,
                                                       int k, int batches, Workers workers, RangeMask mask,
@@ -356,10 +356,9 @@ public final class GenomeWideSeeds {
 
     /**
      * {@link #unmaskedCandidates} reading {@code window} bases at a time, its columns allocated at
-     * once for every candidate of {@code table} with all their copies (an upper bound: the pass's
-     * candidates are some of them with some of their copies) when a table is given: a genome of
-     * billions of random bases has tens of millions of them, and growing arrays would need half as
-     * much again while they are copied.
+     * once for every candidate of {@code table} (an upper bound: the pass's candidates are some of
+     * them) when a table is given: a genome of billions of random bases has tens of millions of
+     * them, and growing arrays would need half as much again while they are copied.
      */
     static CandidateColumns unmaskedCandidates(PartitionPlan plan, BasesSource bases, long validBases, Parameters p,
                                                int k, int batches, Workers workers, RangeMask mask, int window,
@@ -370,8 +369,11 @@ public final class GenomeWideSeeds {
         KmerCodec codec = new KmerCodec(k);
         TandemFilter tandem = new TandemFilter(p.tandemDist, plan.contigs());
         int expected = expectedPerBatch(validBases, batches);
+        // Copies start at 4 a candidate (a 600 Mb simulated genome: 3.4 free copies a candidate),
+        // not at the table's sum: high-copy k-mers make that sum far more than the kept families
+        // leave free (a 2.5 Gbp genome ran out of heap allocating it).
         CandidateColumns all = table == null ? new CandidateColumns()
-                : new CandidateColumns(table.size(), table.copyCount());
+                : new CandidateColumns(table.size(), Math.min(table.copyCount(), 4L * table.size()));
         inScans(plan, bases, codec, batches, expected, workers, ProgressListener.NONE, window, (b, occ) -> {
             CandidateColumns out = new CandidateColumns();
             KmerOccurrences.forEachPair(occ.canonical, occ.tagged, occ.size, false, k, p.minFreq,
