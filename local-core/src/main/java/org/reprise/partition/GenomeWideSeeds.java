@@ -379,16 +379,11 @@ public final class GenomeWideSeeds {
             KmerOccurrences.forEachPair(occ.canonical, occ.tagged, occ.size, false, k, p.minFreq,
                     (c, a, na, fa, rb, nb, fb) -> {
                         Candidate cand = KmerOccurrences.candidate(codec, c, a, na, fa, rb, nb, fb, p.minFreq, tandem);
-                        if (cand == null) {
-                            return;
+                        if (cand != null) {
+                            cand = unmasked(cand, mask, k, p.minFreq);
                         }
-                        long[] f = cand.forward(); // the candidate's own arrays, filtered in place
-                        boolean palindrome = cand.reverse() == f;
-                        int nf = UnmaskedCopies.keep(f, f.length, mask, k);
-                        long[] r = palindrome ? f : cand.reverse();
-                        int nr = palindrome ? nf : UnmaskedCopies.keep(r, r.length, mask, k);
-                        if (nf + nr >= p.minFreq) {
-                            out.add(cand.code(), nf + nr, cand.position(), f, nf, r, nr);
+                        if (cand != null) {
+                            out.add(cand);
                         }
                     });
             // Batches join the whole as they finish, so that only the batches of one scan are held twice.

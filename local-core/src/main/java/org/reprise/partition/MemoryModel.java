@@ -16,9 +16,10 @@ import org.reprise.params.Parameters;
  *   <li>the partitioned strategy holds, genome-wide, the candidate table ({@link GenomeWideSeeds#memoryBytes}:
  *       20 bytes per candidate) and two masks of one bit per base, and besides them either one
  *       partition as the exact strategy would, or, in the genome-wide pass after the partitions,
- *       the candidates the kept families leave free, in columns allocated for all the table's
- *       candidates and copies ({@link #genomeWidePass}: on a 600 Mb simulated genome nearly every
- *       candidate of the table is one), beside its counting batches (a quarter of the heap).</li>
+ *       the candidates the kept families leave free, in columns, counted at most every candidate
+ *       of the table with all its copies ({@link #genomeWidePass}: on a 600 Mb simulated genome
+ *       nearly every candidate of the table is one), beside its counting batches (a quarter of
+ *       the heap).</li>
  * </ul>
  */
 public final class MemoryModel {
@@ -74,11 +75,12 @@ public final class MemoryModel {
 
     /**
      * Peak heap of the genome-wide pass: besides what {@link #genomeWide} counts, its candidate
-     * columns, allocated for every candidate of the table with all its copies (32 bytes a
-     * candidate, 8 a copy: {@link org.reprise.seeds.CandidateColumns}); while it counts, its
+     * columns, at most every candidate of the table with all its copies (an upper bound: 32 bytes
+     * a candidate, 8 a copy, {@link org.reprise.seeds.CandidateColumns}); while it counts, its
      * batches take a quarter of the heap (so what it holds is 3/4 of what it needs) or, on a small
-     * genome, all its occurrences at 16 bytes each; while it pre-masks, the seed columns and their sort (up to 60 bytes a candidate) and
-     * one more mask of a bit a base. The seeds refer to the candidates' copies, no second copy.
+     * genome, all its occurrences at 16 bytes each; while it pre-masks, the seed columns and their
+     * sort (up to 60 bytes a candidate) and one more mask of a bit a base. The seeds refer to the
+     * candidates' copies, no second copy.
      */
     static long genomeWidePass(long bases, long candidates, long copies) {
         long held = BASE_BYTES + genomeWide(bases, candidates) + 32 * candidates + 8 * copies;

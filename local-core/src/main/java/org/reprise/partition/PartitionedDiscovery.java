@@ -87,17 +87,18 @@ public final class PartitionedDiscovery {
         figures.put("genome_wide_table_bytes", global.memoryBytes());
         t = lap(seconds, "genome-wide counts", t);
 
+        long copies = global.copyCount();
         long size = partitionSize > 0 ? partitionSize
-                : MemoryModel.partitionSizeFor(contigs.length(), validBases, heapLimit, global.size(), global.copyCount(), params);
+                : MemoryModel.partitionSizeFor(contigs.length(), validBases, heapLimit, global.size(), copies, params);
         PartitionPlan plan = size == 0 ? null : GenomePartitioner.withTargetSize(size, padding).partition(contigs);
         long largest = 0;
         for (int p = 0; plan != null && p < plan.partitionCount(); p++) {
             largest = Math.max(largest, plan.paddedBases(p));
         }
-        long needs = MemoryModel.partitioned(contigs.length(), validBases, largest, global.size(), global.copyCount(), params);
+        long needs = MemoryModel.partitioned(contigs.length(), validBases, largest, global.size(), copies, params);
         if (size == 0 || needs > heapLimit) {
             throw new InsufficientHeapException("the partitioned strategy needs about " + MemoryModel.gib(size == 0
-                    ? MemoryModel.partitioned(contigs.length(), validBases, MemoryModel.MIN_PARTITION, global.size(), global.copyCount(), params)
+                    ? MemoryModel.partitioned(contigs.length(), validBases, MemoryModel.MIN_PARTITION, global.size(), copies, params)
                     : needs) + " of heap for these " + String.format(Locale.ROOT, "%,d", contigs.length())
                     + " bases (" + String.format(Locale.ROOT, "%,d", global.size()) + " genome-wide candidates) and "
                     + "this JVM may use " + MemoryModel.gib(heapLimit) + ": give Java more (JAVA_OPTS=-Xmx...)"

@@ -85,16 +85,6 @@ public final class CandidateColumns {
         return order;
     }
 
-    /** Gives every candidate to the pre-masking pass, in rank order. */
-    public void takeInRankOrder(PreMasking premasking) {
-        int[] order = rankOrder();
-        for (int i : order) {
-            long[] f = copies.forward(i);
-            long[] r = copies.palindrome(i) ? f : copies.reverse(i);
-            premasking.take(code[i], count[i], position[i], f, f.length, r, r.length);
-        }
-    }
-
     /**
      * The pre-masking pass over these candidates in rank order: the seed table, which keeps its
      * seeds' copies by referring to these columns' (no second copy of them; the columns must not

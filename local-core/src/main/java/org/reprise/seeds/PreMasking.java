@@ -37,12 +37,7 @@ public final class PreMasking {
      * @param keepCopies   whether the seed table keeps each seed's copies (for a driver without an index)
      */
     public PreMasking(long genomeLength, int k, int minFreq, boolean keepCopies) {
-        this.kmerMask = new Bitmask(genomeLength);
-        this.k = k;
-        this.minFreq = minFreq;
-        this.keepCopies = keepCopies;
-        this.copies = keepCopies ? new PackedCopies() : null;
-        this.shared = false;
+        this(genomeLength, k, minFreq, keepCopies ? new PackedCopies() : null, false);
     }
 
     /**
@@ -51,13 +46,17 @@ public final class PreMasking {
      * a copy of its own (the genome-wide pass's candidates, {@link CandidateColumns#preMask}).
      */
     PreMasking(long genomeLength, int k, int minFreq, PackedCopies copies) {
+        this(genomeLength, k, minFreq, copies, true);
+    }
+
+    private PreMasking(long genomeLength, int k, int minFreq, PackedCopies copies, boolean shared) {
         this.kmerMask = new Bitmask(genomeLength);
         this.k = k;
         this.minFreq = minFreq;
-        this.keepCopies = true;
+        this.keepCopies = copies != null;
         this.copies = copies;
-        this.shared = true;
-        this.slots = new int[1024];
+        this.shared = shared;
+        this.slots = shared ? new int[1024] : null;
     }
 
     /**

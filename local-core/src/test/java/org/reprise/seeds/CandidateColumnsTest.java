@@ -95,7 +95,9 @@ class CandidateColumnsTest {
             objects.take(c);
         }
         PreMasking packed = new PreMasking(20_000_000, 12, 3, true);
-        columns.takeInRankOrder(packed);
+        for (int i : order) {
+            packed.take(columns.get(i));
+        }
         SeedTable a = objects.seeds();
         assertTrue(a.size() > 100, "seeds: " + a.size());
         // the same seeds whether the table copies its seeds' copies or refers to the columns'
