@@ -208,18 +208,24 @@ public final class RepriseCli implements Callable<Integer> {
                     Genome genome = Genome.load(contigs, bases);
                     runExact(genome, params, polishing, scan, files, style, progress, start, loadSeconds, MemoryUse.now());
                 } else {
+                    // The exact figures were measured under the collector's default generations;
+                    // the partitioned plan counts what it holds for long, which must fit the old one.
+                    long planLimit = Math.min(heapLimit, MemoryUse.heapLimit(MemoryModel.USABLE));
                     // The smallest run there is: one smallest partition, no candidate at all.
                     long least = MemoryModel.partitioned(contigs.length(), scan.validBases(), Math.min(contigs.length(),
                             explicitSize > 0 ? explicitSize : MemoryModel.MIN_PARTITION), 0, 0, resolved);
-                    if (least > heapLimit) {
+                    if (least > planLimit) {
                         throw new InsufficientMemoryException("the partitioned strategy needs at least "
                                 + MemoryModel.gib(least) + " of heap for these " + String.format(Locale.ROOT, "%,d",
-                                contigs.length()) + " bases and this JVM may use " + MemoryModel.gib(heapLimit)
+                                contigs.length()) + " bases and this JVM may use " + MemoryModel.gib(planLimit)
                                 + ": give Java more (JAVA_OPTS=-Xmx...)" + (explicitSize > 0 ? " or a smaller --partition-size" : ""));
                     }
                     progress.message("strategy: partitioned (the exact one would need about " + MemoryModel.gib(exactNeeds)
-                            + " of heap, " + MemoryModel.gib(heapLimit) + " available)");
-                    runPartitioned(contigs, bases, resolved, polishing, explicitSize, scan, files, style, progress, start, loadSeconds);
+                            + " of heap, " + MemoryModel.gib(heapLimit) + " available"
+                            + (planLimit < heapLimit ? "; the partitions plan for " + MemoryModel.gib(planLimit)
+                            + ", what the old generation holds" : "") + ")");
+                    runPartitioned(contigs, bases, resolved, polishing, explicitSize, planLimit, scan, files, style, progress,
+                            start, loadSeconds);
                 }
             }
         }
@@ -350,12 +356,12 @@ public final class RepriseCli implements Callable<Integer> {
     }
 
     private void runPartitioned(ContigDictionary contigs, BasesFile bases, Parameters params,
-                                Optional<PolishParameters> polishing, long size,
+                                Optional<PolishParameters> polishing, long size, long planLimit,
                                 FastaGenomeReader.Scan scan, OutputFiles files, MaskedFastaWriter.Style style,
                                 Progress progress, long start, double loadSeconds) throws IOException {
         PartitionedDiscovery.Result result;
         try (Workers workers = new Workers(params.threads)) {
-            result = PartitionedDiscovery.run(contigs, bases, scan.validBases(), params, size, heapLimit, workers, progress);
+            result = PartitionedDiscovery.run(contigs, bases, scan.validBases(), params, size, planLimit, workers, progress);
         }
         long t = System.nanoTime();
         progress.phase("writing " + output + ".*");

@@ -39,7 +39,7 @@ public final class MemoryModel {
     /** Exact strategy with -dist 1 (the neighbourhood table): peak heap per valid base. */
     static final double EXACT_DIST1_BYTES_PER_VALID_BASE = 90;
     /** Share of the heap a plan may count on (the garbage collector needs the rest). */
-    static final double USABLE = 0.8;
+    public static final double USABLE = 0.8;
     /** Smallest partition worth running. */
     public static final long MIN_PARTITION = 10_000_000L;
     /** Largest partition chosen by itself (an explicit --partition-size may be larger). */

@@ -31,6 +31,26 @@ public final class MemoryUse {
         return m;
     }
 
+    /**
+     * The heap a run may plan for: the JVM's limit ({@link Runtime#maxMemory}), or less when the
+     * old generation cannot hold {@code usable} of that limit. What a run holds for long (the k-mer
+     * index, the candidate tables, the masks) ends in the old generation, and a generational
+     * collector bounds it (the parallel collector's default: two thirds of -Xmx), so a plan that
+     * counts on {@code usable} of the limit gets a limit whose {@code usable} share fits there.
+     */
+    public static long heapLimit(double usable) {
+        long max = Runtime.getRuntime().maxMemory();
+        for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            String name = pool.getName();
+            long poolMax = pool.getUsage() == null ? -1 : pool.getUsage().getMax();
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && poolMax > 0
+                    && (name.contains("Old Gen") || name.contains("Tenured"))) {
+                max = Math.min(max, (long) (poolMax / usable));
+            }
+        }
+        return max;
+    }
+
     /** {VmRSS, VmHWM} of this process in bytes, or {-1, -1} when /proc is not there. */
     public static long[] residentSet() {
         long[] out = {-1, -1};
