@@ -67,15 +67,15 @@ public final class Discovery {
         t = lap("seed candidates", t);
         progress.phase("pre-masking " + ranked.size() + " candidates");
         SeedTable seeds = SeedCandidates.premask(index, params, ranked, table, workers);
-        table = null; // the family loop recounts few seeds: let the table go
-        ranked = null; // and the candidates (12 bytes each), the seed table holding what is left
+        ranked = null; // the candidates (12 bytes each): the seed table holds what is left (the neighbourhood
+        // table stays: the family loop finds its seeds' copies in it)
         t = lap("pre-masking", t);
 
         progress.phase("families (" + seeds.size() + " seeds)");
         LocalDrafter drafter = draftsInFlight < 0 ? new LocalDrafter(genome, params, k, workers)
                 : new LocalDrafter(genome, params, k, workers, draftsInFlight);
         FamilyLoop loop = new FamilyLoop(genome.dictionary(), params, k, seeds,
-                new IndexCopies(index, params.dist, params.tandemDist), drafter, progress);
+                new IndexCopies(index, params.dist, params.tandemDist, table, params.minFreq), drafter, progress);
         loop.run();
         lap("families", t);
         Map<String, Long> counters = loop.counters();
