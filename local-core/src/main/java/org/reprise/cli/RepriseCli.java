@@ -213,7 +213,7 @@ public final class RepriseCli implements Callable<Integer> {
                     long planLimit = Math.min(heapLimit, MemoryUse.heapLimit(MemoryModel.USABLE));
                     // The smallest run there is: one smallest partition, no candidate at all.
                     long least = MemoryModel.partitioned(contigs.length(), scan.validBases(), Math.min(contigs.length(),
-                            explicitSize > 0 ? explicitSize : MemoryModel.MIN_PARTITION), 0, 0, resolved);
+                            explicitSize > 0 ? explicitSize : MemoryModel.MIN_PARTITION), 0, 0, planLimit, resolved);
                     if (least > planLimit) {
                         throw new InsufficientMemoryException("the partitioned strategy needs at least "
                                 + MemoryModel.gib(least) + " of heap for these " + String.format(Locale.ROOT, "%,d",

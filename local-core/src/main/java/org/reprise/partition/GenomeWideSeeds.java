@@ -369,11 +369,10 @@ public final class GenomeWideSeeds {
         KmerCodec codec = new KmerCodec(k);
         TandemFilter tandem = new TandemFilter(p.tandemDist, plan.contigs());
         int expected = expectedPerBatch(validBases, batches);
-        // Copies start at 4 a candidate (a 600 Mb simulated genome: 3.4 free copies a candidate),
-        // not at the table's sum: high-copy k-mers make that sum far more than the kept families
-        // leave free (a 2.5 Gbp genome ran out of heap allocating it).
+        // Copies start at MemoryModel.passCopies, not at the table's sum (a 2.5 Gbp genome ran out
+        // of heap allocating that).
         CandidateColumns all = table == null ? new CandidateColumns()
-                : new CandidateColumns(table.size(), Math.min(table.copyCount(), 4L * table.size()));
+                : new CandidateColumns(table.size(), MemoryModel.passCopies(table.size(), table.copyCount()));
         inScans(plan, bases, codec, batches, expected, workers, ProgressListener.NONE, window, (b, occ) -> {
             CandidateColumns out = new CandidateColumns();
             KmerOccurrences.forEachPair(occ.canonical, occ.tagged, occ.size, false, k, p.minFreq,

@@ -17,9 +17,8 @@ import org.reprise.params.Parameters;
  *       20 bytes per candidate) and two masks of one bit per base, and besides them either one
  *       partition as the exact strategy would, or, in the genome-wide pass after the partitions,
  *       the candidates the kept families leave free, in columns, counted at most every candidate
- *       of the table with all its copies ({@link #genomeWidePass}: on a 600 Mb simulated genome
- *       nearly every candidate of the table is one), beside its counting batches (a quarter of
- *       the heap).</li>
+ *       of the table ({@link #genomeWidePass}: on a 600 Mb simulated genome nearly every
+ *       candidate of the table is one), beside its counting batches (an eighth of the heap).</li>
  * </ul>
  */
 public final class MemoryModel {
@@ -60,12 +59,14 @@ public final class MemoryModel {
     /**
      * Peak heap of the partitioned strategy with partitions holding {@code partitionBases} (padding
      * included; valid bases in the genome's proportion) and a genome-wide table of {@code candidates}
-     * candidates with {@code copies} copies in all (0 and 0 before counting: the least it can need).
+     * candidates with {@code copies} copies in all (0 and 0 before counting: the least it can need),
+     * on a heap of {@code heap} bytes (the genome-wide pass's counting batches are sized from it).
      */
-    public static long partitioned(long bases, long valid, long partitionBases, long candidates, long copies, Parameters p) {
+    public static long partitioned(long bases, long valid, long partitionBases, long candidates, long copies, long heap,
+                                   Parameters p) {
         long partitionValid = (long) ((double) valid / Math.max(1, bases) * partitionBases);
         return Math.max(exact(partitionBases, partitionValid, p) + genomeWide(bases, candidates),
-                genomeWidePass(bases, candidates, copies));
+                genomeWidePass(bases, valid, candidates, copies, heap));
     }
 
     /** What the partitioned strategy holds genome-wide: the table ({@link GenomeWideSeeds#memoryBytes}) and two masks. */
@@ -73,19 +74,46 @@ public final class MemoryModel {
         return 20 * candidates + candidates / 8 + 2 * (bases / 8);
     }
 
+    /** Share of the heap the genome-wide pass's counting batches of one scan may take. */
+    static final int PASS_BATCH_SHARE = 8;
+
+    /**
+     * The copies the genome-wide pass's columns are allocated for: the table's copies, at most 4 a
+     * candidate (a 600 Mb simulated genome: 3.4 free copies a pass candidate; high-copy k-mers make
+     * the table's sum far more than the kept families leave free).
+     */
+    public static long passCopies(long candidates, long copies) {
+        return Math.min(copies, 4 * candidates);
+    }
+
+    /**
+     * How many batches the genome-wide pass counts in: as many as the counting did, or more, so
+     * that the batches one scan fills ({@code threads} of them, 16 bytes an occurrence) take at most
+     * an eighth of the heap; a multiple of {@code threads}. (The 2.5 Gbp benchmark ran out of heap
+     * with batches of a quarter beside the pass's columns.)
+     */
+    public static int genomeWidePassBatches(long validBases, long heap, int threads, int countBatches) {
+        long perScan = Math.max(1, heap / PASS_BATCH_SHARE / 16);
+        long scans = Math.max(1, (validBases + perScan - 1) / perScan);
+        long batches = Math.max(countBatches, scans * threads);
+        batches = (batches + threads - 1) / threads * threads;
+        return (int) Math.min(4096, batches);
+    }
+
     /**
      * Peak heap of the genome-wide pass: besides what {@link #genomeWide} counts, its candidate
-     * columns, at most every candidate of the table with all its copies (an upper bound: 32 bytes
-     * a candidate, 8 a copy, {@link org.reprise.seeds.CandidateColumns}); while it counts, its
-     * batches take a quarter of the heap (so what it holds is 3/4 of what it needs) or, on a small
-     * genome, all its occurrences at 16 bytes each; while it pre-masks, the seed columns and their
-     * sort (up to 60 bytes a candidate) and one more mask of a bit a base. The seeds refer to the
-     * candidates' copies, no second copy.
+     * columns, at most every candidate of the table with {@link #passCopies} copies (32 bytes a
+     * candidate, 8 a copy, {@link org.reprise.seeds.CandidateColumns}); while it counts, the batches
+     * of one scan (an eighth of the heap, {@link #genomeWidePassBatches}, or on a small genome all
+     * its occurrences at 16 bytes each) and the scan's new columns (a tenth of the held ones); while
+     * it pre-masks, the seed columns and their sort (up to 60 bytes a candidate) and one more mask
+     * of a bit a base. The seeds refer to the candidates' copies, no second copy.
      */
-    static long genomeWidePass(long bases, long candidates, long copies) {
-        long held = BASE_BYTES + genomeWide(bases, candidates) + 32 * candidates + 8 * copies;
-        long batches = Math.min(held / 3, 17 * bases); // a quarter of the heap, at most 16 bytes an occurrence
-        return Math.max(held + batches, held + 60 * candidates + bases / 8);
+    static long genomeWidePass(long bases, long valid, long candidates, long copies, long heap) {
+        long columns = 32 * candidates + 8 * passCopies(candidates, copies);
+        long held = BASE_BYTES + genomeWide(bases, candidates) + columns;
+        long batches = Math.min(heap / PASS_BATCH_SHARE, 17 * valid);
+        return Math.max(held + batches + columns / 10, held + 60 * candidates + bases / 8);
     }
 
     /**
@@ -94,7 +122,7 @@ public final class MemoryModel {
      * when not even the smallest fits, or when the genome-wide pass does not fit whatever the partitions.
      */
     public static long partitionSizeFor(long bases, long valid, long heap, long candidates, long copies, Parameters p) {
-        if (genomeWidePass(bases, candidates, copies) > heap) {
+        if (genomeWidePass(bases, valid, candidates, copies, heap) > heap) {
             return 0;
         }
         long room = (long) (USABLE * heap) - BASE_BYTES - AFTER_DISCOVERY_BYTES - genomeWide(bases, candidates);

@@ -72,8 +72,8 @@ public final class PartitionedDiscovery {
         // Counting does not depend on the partitions (each position is counted once whatever the
         // plan), so it runs on a plan of its own, before the partition size is known. A batch holds
         // 16 bytes per occurrence; one scan of the bases fills one batch per worker: all of them
-        // within half the heap (a quarter in the genome-wide pass, when the partitions' results are
-        // held too).
+        // within half the heap (an eighth in the genome-wide pass, which holds its candidates' columns
+        // besides, MemoryModel.genomeWidePassBatches).
         PartitionPlan countPlan = GenomePartitioner.withTargetSize(Math.max(partitionSize, 100_000_000L), padding)
                 .partition(contigs);
         int threads = workers.threads();
@@ -95,10 +95,11 @@ public final class PartitionedDiscovery {
         for (int p = 0; plan != null && p < plan.partitionCount(); p++) {
             largest = Math.max(largest, plan.paddedBases(p));
         }
-        long needs = MemoryModel.partitioned(contigs.length(), validBases, largest, global.size(), copies, params);
+        long needs = MemoryModel.partitioned(contigs.length(), validBases, largest, global.size(), copies, heapLimit, params);
         if (size == 0 || needs > heapLimit) {
             throw new InsufficientHeapException("the partitioned strategy needs about " + MemoryModel.gib(size == 0
-                    ? MemoryModel.partitioned(contigs.length(), validBases, MemoryModel.MIN_PARTITION, global.size(), copies, params)
+                    ? MemoryModel.partitioned(contigs.length(), validBases, MemoryModel.MIN_PARTITION, global.size(), copies,
+                            heapLimit, params)
                     : needs) + " of heap for these " + String.format(Locale.ROOT, "%,d", contigs.length())
                     + " bases (" + String.format(Locale.ROOT, "%,d", global.size()) + " genome-wide candidates) and "
                     + "this JVM may use " + MemoryModel.gib(heapLimit) + ": give Java more (JAVA_OPTS=-Xmx...)"
@@ -141,7 +142,8 @@ public final class PartitionedDiscovery {
 
         progress.phase("reconciliation of " + parts.size() + " partitions");
         Reconciliation.Library library = Reconciliation.run(plan, parts,
-                new LocalGenomeWidePass(plan, bases, validBases, params, workers, 2 * batches, global), params, progress);
+                new LocalGenomeWidePass(plan, bases, validBases, params, workers,
+                        MemoryModel.genomeWidePassBatches(validBases, heapLimit, threads, batches), global), params, progress);
         figures.put("reconciliation", library.counters());
         figures.put("per_partition", perPartition);
         lap(seconds, "reconciliation", t);
