@@ -179,6 +179,15 @@ public final class Workers implements AutoCloseable {
             }
         }
 
+        /** Runs the task on the calling thread if no thread has started it; true if it ran here. */
+        public boolean runHereIfNotStarted() {
+            if (started.compareAndSet(false, true)) {
+                super.run();
+                return true;
+            }
+            return false;
+        }
+
         /** Cancels the task if no thread has started it; true if it will never run. */
         public boolean cancelIfNotStarted() {
             // A failed CAS: a helper is running or has run it; the caller must wait for it.

@@ -206,31 +206,16 @@ public final class SeedCandidates {
         LongBuffer fwd = new LongBuffer(256);
         LongBuffer rev = new LongBuffer(256);
         CopyGatherer single = new CopyGatherer(index, p, table);
+        // With helpers, the copies of the next block are gathered while this thread applies the
+        // mask to the current one (the mask's order is the candidates', so only the gathering is
+        // shared out): the mask pass no longer keeps the other threads waiting.
+        List<Workers.Task<long[][]>> next = block > 1 ? gatherAhead(index, p, ranked, order, table, workers, 0, block) : null;
         for (int blockStart = 0; blockStart < ranked.size(); blockStart += block) {
             int blockEnd = Math.min(ranked.size(), blockStart + block);
             long[][] copies = null;
             if (block > 1) {
-                int size = blockEnd - blockStart;
-                int pieces = Math.min(size, 4 * workers.threads());
-                final int bs = blockStart;
-                List<long[][]> parts = workers.map(pieces, piece -> {
-                    CopyGatherer g = new CopyGatherer(index, p, table);
-                    int from = bs + size * piece / pieces, to = bs + size * (piece + 1) / pieces;
-                    long[][] out = new long[2 * (to - from)][];
-                    LongBuffer f = new LongBuffer(256), r = new LongBuffer(256);
-                    for (int c = from; c < to; c++) {
-                        g.gather(ranked.kmers[order == null ? c : order[c]], f, r);
-                        out[2 * (c - from)] = f.toArray();
-                        out[2 * (c - from) + 1] = r.toArray();
-                    }
-                    return out;
-                });
-                copies = new long[2 * size][];
-                int at = 0;
-                for (long[][] part : parts) {
-                    System.arraycopy(part, 0, copies, at, part.length);
-                    at += part.length;
-                }
+                copies = collect(next, blockEnd - blockStart);
+                next = blockEnd < ranked.size() ? gatherAhead(index, p, ranked, order, table, workers, blockEnd, block) : null;
             }
             for (int c = blockStart; c < blockEnd; c++) {
                 long[] f, r;
@@ -254,6 +239,66 @@ public final class SeedCandidates {
             }
         }
         return pass.seeds();
+    }
+
+    /**
+     * Starts gathering the copies of the block of candidates from {@code blockStart} (at most
+     * {@code block} of them) in pieces on the helpers, in the background.
+     */
+    private static List<Workers.Task<long[][]>> gatherAhead(KmerIndex index, Parameters p, Ranked ranked, int[] order,
+                                                            HammingOneTable table, Workers workers, int blockStart,
+                                                            int block) {
+        int size = Math.min(block, ranked.size() - blockStart);
+        int pieces = Math.min(size, 2 * workers.threads());
+        List<Workers.Task<long[][]>> tasks = new java.util.ArrayList<>(pieces);
+        for (int piece = 0; piece < pieces; piece++) {
+            int from = blockStart + size * piece / pieces, to = blockStart + size * (piece + 1) / pieces;
+            tasks.add(workers.submit(() -> {
+                CopyGatherer g = new CopyGatherer(index, p, table);
+                long[][] out = new long[2 * (to - from)][];
+                LongBuffer f = new LongBuffer(256), r = new LongBuffer(256);
+                for (int c = from; c < to; c++) {
+                    g.gather(ranked.kmers[order == null ? c : order[c]], f, r);
+                    out[2 * (c - from)] = f.toArray();
+                    out[2 * (c - from) + 1] = r.toArray();
+                }
+                return out;
+            }));
+        }
+        return tasks;
+    }
+
+    /**
+     * The block's copies, in candidate order: the pieces no helper has started are gathered on
+     * this thread, the others waited for.
+     */
+    private static long[][] collect(List<Workers.Task<long[][]>> pieces, int size) {
+        long[][] copies = new long[2 * size][];
+        int at = 0;
+        for (int i = pieces.size() - 1; i >= 0; i--) { // the helpers take the oldest first
+            pieces.get(i).runHereIfNotStarted();
+        }
+        for (Workers.Task<long[][]> t : pieces) {
+            long[][] part;
+            try {
+                part = t.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (c instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(c);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            System.arraycopy(part, 0, copies, at, part.length);
+            at += part.length;
+        }
+        return copies;
     }
 
     /** The tandem-filtered copies of a k-mer and of its reverse complement, from the table or the index. */

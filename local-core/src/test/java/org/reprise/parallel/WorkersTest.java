@@ -68,6 +68,27 @@ class WorkersTest {
     }
 
     @Test
+    void aTaskRunHereRunsOnceAndItsResultIsThere() throws Exception {
+        try (Workers w = new Workers(2)) {
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch started = new CountDownLatch(1);
+            Workers.Task<Boolean> busy = w.submit(() -> {
+                started.countDown();
+                return release.await(10, TimeUnit.SECONDS);
+            }); // keeps the only helper busy
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            AtomicInteger runs = new AtomicInteger();
+            Workers.Task<Integer> queued = w.submit(runs::incrementAndGet);
+            assertTrue(queued.runHereIfNotStarted());
+            assertEquals(1, queued.get(0, TimeUnit.SECONDS));
+            assertTrue(!busy.runHereIfNotStarted(), "a started task is not run again");
+            release.countDown();
+            assertEquals(7, w.submit(() -> 7).get(10, TimeUnit.SECONDS)); // the helper has passed the queued task
+            assertEquals(1, runs.get());
+        }
+    }
+
+    @Test
     void anExceptionInAPieceReachesTheCaller() {
         try (Workers w = new Workers(3)) {
             assertThrows(IllegalStateException.class, () -> w.map(20, i -> {
