@@ -23,6 +23,19 @@ wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$WORK/run.log")
 rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/run.log")
 bases=$(python3 -c "import json; print(json.load(open('$WORK/out.summary.json'))['genome']['bases'])")
 echo "run: wall $wall, peak RSS $(( rss / 1024 )) MB, $(python3 -c "print('%.2f' % ($rss * 1024 / $bases))") bytes per base"
+python3 - "$WORK/out.summary.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+print("  seconds: " + ", ".join("%s %.0f" % (k, v) for k, v in s["seconds"].items()))
+p = s.get("partitioned", {})
+r = p.get("reconciliation", {})
+print("  %s partitions of %s bases (largest %s), %s genome-wide candidates, heap estimate %.1f GiB, peak heap %.1f GiB"
+      % (p.get("partitions"), p.get("partition_size"), p.get("largest_partition_bases"), p.get("genome_wide_candidates"),
+         p.get("heap_estimate_bytes", 0) / 2**30, s.get("peak_heap_bytes", 0) / 2**30))
+print("  genome-wide pass: %s candidates (%.1f GiB of columns), %s seeds, %s families of %s"
+      % (r.get("genome_wide_pass_candidates"), r.get("genome_wide_pass_candidate_bytes", 0) / 2**30,
+         r.get("genome_wide_pass_seeds"), r.get("genome_wide_pass_families"), r.get("families")))
+PY
 python3 - "$WORK/big.truth.bed" "$WORK/out.bed" <<'PY'
 import sys, collections
 TWO31 = 1 << 31

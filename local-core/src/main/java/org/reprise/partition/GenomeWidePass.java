@@ -1,6 +1,7 @@
 package org.reprise.partition;
 
 import org.reprise.discover.Drafter;
+import org.reprise.discover.ProgressListener;
 import org.reprise.mask.Bitmask;
 import org.reprise.seeds.CandidateColumns;
 import org.reprise.seeds.SeedTable;
@@ -18,9 +19,9 @@ public interface GenomeWidePass {
     /**
      * Every genome-wide candidate that has minfreq copies (exact, tandem-filtered) that {@code mask}
      * leaves free, each with those copies only, in any order, as {@link GenomeWideSeeds#unmaskedCandidates}
-     * counts them.
+     * counts them; {@code progress} is told how the counting goes.
      */
-    CandidateColumns unmaskedCandidates(Bitmask mask);
+    CandidateColumns unmaskedCandidates(Bitmask mask, ProgressListener progress);
 
     /** The drafter of the pass's family loop over {@code seeds} (their copies stored in the table). */
     Drafter drafter(SeedTable seeds);

@@ -73,7 +73,8 @@ public final class GenomeWideSeeds {
         KmerCodec codec = new KmerCodec(k);
         TandemFilter tandem = new TandemFilter(p.tandemDist, plan.contigs());
         int expected = expectedPerBatch(validBases, batches);
-        List<long[][]> parts = inScans(plan, bases, codec, batches, expected, workers, progress, window, (b, occ) -> {
+        List<long[][]> parts = inScans(plan, bases, codec, batches, expected, workers, progress, "genome-wide counts", window,
+                (b, occ) -> {
             LongBuffer can = new LongBuffer(1024);
             LongBuffer countPos = new LongBuffer(1024);
             KmerOccurrences.forEachPair(occ.canonical, occ.tagged, occ.size, false, k, p.minFreq,
@@ -139,7 +140,8 @@ public final class GenomeWideSeeds {
      * then the workers process them side by side. Results in batch order.
      */
     private static <T> List<T> inScans(PartitionPlan plan, BasesSource bases, KmerCodec codec, int batches, int expected,
-                                       Workers workers, ProgressListener progress, int window, BatchWork<T> work) {
+                                       Workers workers, ProgressListener progress, String what, int window,
+                                       BatchWork<T> work) {
         List<T> out = new ArrayList<>(batches);
         int perScan = Math.max(1, workers.threads());
         int scans = (batches + perScan - 1) / perScan;
@@ -157,7 +159,7 @@ public final class GenomeWideSeeds {
                 return r;
             }));
             if (scans > 1) {
-                progress.message(String.format(java.util.Locale.ROOT, "genome-wide counts: scan %d of %d done",
+                progress.message(String.format(java.util.Locale.ROOT, "%s: scan %d of %d done", what,
                         from / perScan + 1, scans));
             }
         }
@@ -350,8 +352,8 @@ public final class GenomeWideSeeds {
      */
     public static CandidateColumns unmaskedCandidates(PartitionPlan plan, BasesSource bases, long validBases, Parameters p,
                                                       int k, int batches, Workers workers, RangeMask mask,
-                                                      GenomeWideSeeds table) {
-        return unmaskedCandidates(plan, bases, validBases, p, k, batches, workers, mask, WINDOW, table);
+                                                      GenomeWideSeeds table, ProgressListener progress) {
+        return unmaskedCandidates(plan, bases, validBases, p, k, batches, workers, mask, WINDOW, table, progress);
     }
 
     /**
@@ -362,7 +364,7 @@ public final class GenomeWideSeeds {
      */
     static CandidateColumns unmaskedCandidates(PartitionPlan plan, BasesSource bases, long validBases, Parameters p,
                                                int k, int batches, Workers workers, RangeMask mask, int window,
-                                               GenomeWideSeeds table) {
+                                               GenomeWideSeeds table, ProgressListener progress) {
         if (batches < 1) {
             throw new IllegalArgumentException("batches must be >= 1, got " + batches);
         }
@@ -373,7 +375,7 @@ public final class GenomeWideSeeds {
         // of heap allocating that).
         CandidateColumns all = table == null ? new CandidateColumns()
                 : new CandidateColumns(table.size(), MemoryModel.passCopies(table.size(), table.copyCount()));
-        inScans(plan, bases, codec, batches, expected, workers, ProgressListener.NONE, window, (b, occ) -> {
+        inScans(plan, bases, codec, batches, expected, workers, progress, "genome-wide pass counts", window, (b, occ) -> {
             CandidateColumns out = new CandidateColumns();
             KmerOccurrences.forEachPair(occ.canonical, occ.tagged, occ.size, false, k, p.minFreq,
                     (c, a, na, fa, rb, nb, fb) -> {

@@ -2,6 +2,7 @@ package org.reprise.partition;
 
 import org.reprise.discover.Drafter;
 import org.reprise.discover.LocalDrafter;
+import org.reprise.discover.ProgressListener;
 import org.reprise.genome.BasesSource;
 import org.reprise.mask.Bitmask;
 import org.reprise.params.Parameters;
@@ -46,8 +47,9 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
     }
 
     @Override
-    public CandidateColumns unmaskedCandidates(Bitmask mask) {
-        return GenomeWideSeeds.unmaskedCandidates(plan, bases, validBases, params, params.k, batches, workers, mask, table);
+    public CandidateColumns unmaskedCandidates(Bitmask mask, ProgressListener progress) {
+        return GenomeWideSeeds.unmaskedCandidates(plan, bases, validBases, params, params.k, batches, workers, mask, table,
+                progress);
     }
 
     @Override

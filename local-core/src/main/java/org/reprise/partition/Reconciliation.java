@@ -330,7 +330,7 @@ public final class Reconciliation {
         int k = params.k;
         counters.put("repeat_mask_bases_of_kept_families", keptMask.cardinality());
         progress.phase("genome-wide pass: candidates with copies the kept families leave free");
-        CandidateColumns left = pass.unmaskedCandidates(keptMask);
+        CandidateColumns left = pass.unmaskedCandidates(keptMask, progress);
         counters.put("genome_wide_pass_candidates", (long) left.size());
         counters.put("genome_wide_pass_candidate_bytes", left.memoryBytes());
         if (left.size() == 0) {

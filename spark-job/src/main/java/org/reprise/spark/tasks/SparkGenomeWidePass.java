@@ -4,6 +4,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.reprise.discover.Drafter;
+import org.reprise.discover.ProgressListener;
 import org.reprise.genome.ContigDictionary;
 import org.reprise.mask.Bitmask;
 import org.reprise.mask.MaskRuns;
@@ -56,7 +57,7 @@ public final class SparkGenomeWidePass implements GenomeWidePass {
     }
 
     @Override
-    public CandidateColumns unmaskedCandidates(Bitmask mask) {
+    public CandidateColumns unmaskedCandidates(Bitmask mask, ProgressListener progress) {
         sc.setJobDescription("genome-wide pass: k-mer counts outside the kept families");
         Broadcast<long[]> runs = sc.broadcast(MaskRuns.of(mask).toArray());
         try {
