@@ -30,10 +30,39 @@ public final class SeedCandidates {
     public static final class Ranked {
         private final long[] keys;
         private final int[] kmers;
+        /** With one-mismatch copies: the copies counted, per piece of the counting, and where each candidate's are. */
+        private final PackedCopies[] copies;
+        private final int[] pieceStart;
+        private final int[] entry;
 
         Ranked(long[] keys, int[] kmers) {
+            this(keys, kmers, null, null, null);
+        }
+
+        private Ranked(long[] keys, int[] kmers, PackedCopies[] copies, int[] pieceStart, int[] entry) {
             this.keys = keys;
             this.kmers = kmers;
+            this.copies = copies;
+            this.pieceStart = pieceStart;
+            this.entry = entry;
+        }
+
+        /**
+         * Puts the i-th candidate's tandem-filtered copies into the buffers if the counting kept
+         * them (one-mismatch copies, which cost a neighbourhood gathering each); false otherwise.
+         */
+        boolean copies(int i, LongBuffer fwd, LongBuffer rev) {
+            if (copies == null) {
+                return false;
+            }
+            int e = entry[i];
+            int piece = Arrays.binarySearch(pieceStart, e);
+            piece = piece >= 0 ? piece : -piece - 2;
+            while (piece + 1 < pieceStart.length && pieceStart[piece + 1] == e) {
+                piece++; // empty pieces share their start with the next
+            }
+            copies[piece].copies(e - pieceStart[piece], fwd, rev);
+            return true;
         }
 
         public int size() {
@@ -77,8 +106,30 @@ public final class SeedCandidates {
             System.arraycopy(r.kmers, 0, kmers, at, r.size());
             at += r.size();
         }
-        PairRadixSort.sort(keys, kmers, n, 63);
-        return new Ranked(keys, kmers);
+        if (table == null) {
+            PairRadixSort.sort(keys, kmers, n, 63);
+            return new Ranked(keys, kmers);
+        }
+        // The candidates keep their copies: sorted by their entry, their k-mers follow.
+        int[] entry = new int[n];
+        for (int i = 0; i < n; i++) {
+            entry[i] = i;
+        }
+        PairRadixSort.sort(keys, entry, n, 63);
+        int[] sortedKmers = new int[n];
+        for (int i = 0; i < n; i++) {
+            sortedKmers[i] = kmers[entry[i]];
+        }
+        PackedCopies[] copies = new PackedCopies[parts.size()];
+        int[] pieceStart = new int[parts.size()];
+        at = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            copies[i] = parts.get(i).copies[0];
+            copies[i].trim();
+            pieceStart[i] = at;
+            at += parts.get(i).size();
+        }
+        return new Ranked(keys, sortedKmers, copies, pieceStart, entry);
     }
 
     /** The candidates among the k-mers with index in [from, to), unsorted. */
@@ -90,6 +141,9 @@ public final class SeedCandidates {
         long[] keys = new long[1024];
         int[] kmers = new int[1024];
         int n = 0;
+        // With the neighbourhood table, the copies just counted are kept for the pre-masking pass
+        // (gathering them again from the table was an eighth of a one-thread chr2R -dist 1 run).
+        PackedCopies kept = table != null ? new PackedCopies() : null;
         // With exact copies, a pair reaching minfreq has a side with at least half of them: we
         // visit only such sides, and a pair whose both sides qualify at its representative side.
         // With inexact copies any k-mer may gather enough neighbours, so every pair is visited.
@@ -154,9 +208,15 @@ public final class SeedCandidates {
                 }
                 kmers[n] = reverseRepresents ? r : x;
                 keys[n++] = sortKey(count, Math.min(first, rFirst));
+                if (kept != null && reverseRepresents) { // (not reached while half is 0 with inexact copies)
+                    kept.add(scratch2.array(), scratch2.size(), scratch.array(), scratch.size());
+                } else if (kept != null) {
+                    kept.add(scratch.array(), scratch.size(), scratch2.array(), scratch2.size());
+                }
             }
         }
-        return new Ranked(Arrays.copyOf(keys, n), Arrays.copyOf(kmers, n));
+        return new Ranked(Arrays.copyOf(keys, n), Arrays.copyOf(kmers, n), kept == null ? null : new PackedCopies[] {kept},
+                null, null);
     }
 
     /** Forward plus reverse copies, or a number below minFreq when that is certain early. */
@@ -222,7 +282,9 @@ public final class SeedCandidates {
                 int nf, nr;
                 int candidate = order == null ? c : order[c];
                 if (copies == null) {
-                    single.gather(ranked.kmers[candidate], fwd, rev);
+                    if (!ranked.copies(candidate, fwd, rev)) {
+                        single.gather(ranked.kmers[candidate], fwd, rev);
+                    }
                     f = fwd.array();
                     nf = fwd.size();
                     r = rev.array();
@@ -258,7 +320,10 @@ public final class SeedCandidates {
                 long[][] out = new long[2 * (to - from)][];
                 LongBuffer f = new LongBuffer(256), r = new LongBuffer(256);
                 for (int c = from; c < to; c++) {
-                    g.gather(ranked.kmers[order == null ? c : order[c]], f, r);
+                    int candidate = order == null ? c : order[c];
+                    if (!ranked.copies(candidate, f, r)) {
+                        g.gather(ranked.kmers[candidate], f, r);
+                    }
                     out[2 * (c - from)] = f.toArray();
                     out[2 * (c - from) + 1] = r.toArray();
                 }
