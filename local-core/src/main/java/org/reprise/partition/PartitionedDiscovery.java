@@ -86,6 +86,7 @@ public final class PartitionedDiscovery {
         figures.put("genome_wide_candidates", global.size());
         figures.put("genome_wide_table_bytes", global.memoryBytes());
         t = lap(seconds, "genome-wide counts", t);
+        memoryAfter(figures, "genome-wide counts");
 
         long copies = global.copyCount();
         long size = partitionSize > 0 ? partitionSize
@@ -139,6 +140,7 @@ public final class PartitionedDiscovery {
         }
         figures.put("largest_partition_bases", heldMax);
         t = lap(seconds, "partitions", t);
+        memoryAfter(figures, "partitions");
 
         progress.phase("reconciliation of " + parts.size() + " partitions");
         Reconciliation.Library library = Reconciliation.run(plan, parts,
@@ -147,6 +149,7 @@ public final class PartitionedDiscovery {
         figures.put("reconciliation", library.counters());
         figures.put("per_partition", perPartition);
         lap(seconds, "reconciliation", t);
+        memoryAfter(figures, "reconciliation");
         return new Result(contigs, params, plan, library.families(), library.reportedMask(), global.asSeedTable(),
                 figures, seconds);
     }
@@ -155,5 +158,12 @@ public final class PartitionedDiscovery {
         long now = System.nanoTime();
         seconds.put(phase, (now - since) / 1e9);
         return now;
+    }
+
+    /** Records the heap and resident set after {@code phase} in the figures' {@code memory_after_phase}. */
+    @SuppressWarnings("unchecked")
+    private static void memoryAfter(Map<String, Object> figures, String phase) {
+        ((Map<String, Object>) figures.computeIfAbsent("memory_after_phase", x -> new LinkedHashMap<String, Object>()))
+                .put(phase, org.reprise.util.MemoryUse.now());
     }
 }

@@ -116,7 +116,7 @@ public final class CliRuns {
             java.util.List<String> drop = new java.util.ArrayList<>();
             o.fieldNames().forEachRemaining(n -> {
                 if (n.equals("seconds") || n.endsWith("_seconds") || n.equals("peak_heap_bytes") || n.endsWith("_share")
-                        || n.equals("memory_after_phase")
+                        || n.equals("memory_after_phase") || n.contains("heap_used") || n.contains("rss_peak")
                         || n.startsWith("drafts_ahead") || n.equals("drafted_at_turn") || n.equals("threads")) {
                     drop.add(n);
                 }
