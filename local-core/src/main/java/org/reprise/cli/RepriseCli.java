@@ -361,7 +361,8 @@ public final class RepriseCli implements Callable<Integer> {
                                 Progress progress, long start, double loadSeconds) throws IOException {
         PartitionedDiscovery.Result result;
         try (Workers workers = new Workers(params.threads)) {
-            result = PartitionedDiscovery.run(contigs, bases, scan.validBases(), params, size, planLimit, workers, progress);
+            result = PartitionedDiscovery.run(contigs, bases, scan.validBases(), params, size, planLimit, workers, progress,
+                    files.scratch(".seed-table"));
         }
         long t = System.nanoTime();
         progress.phase("writing " + output + ".*");

@@ -347,24 +347,26 @@ public final class GenomeWideSeeds {
      * partitioned strategy's genome-wide pass after the partitions, in primitive columns (a genome
      * of billions of random bases has tens of millions of them), in no particular order.
      *
-     * @param table the genome-wide table these candidates were counted in, or null: the columns are
-     *              then allocated for all its candidates at once
+     * @param tableCandidates the candidates of the genome-wide table these were counted in (the
+     *                        columns are then allocated for all of them at once), or 0
+     * @param tableCopies     the copies of that table's candidates (their counts' sum)
      */
     public static CandidateColumns unmaskedCandidates(PartitionPlan plan, BasesSource bases, long validBases, Parameters p,
                                                       int k, int batches, Workers workers, RangeMask mask,
-                                                      GenomeWideSeeds table, ProgressListener progress) {
-        return unmaskedCandidates(plan, bases, validBases, p, k, batches, workers, mask, WINDOW, table, progress);
+                                                      int tableCandidates, long tableCopies, ProgressListener progress) {
+        return unmaskedCandidates(plan, bases, validBases, p, k, batches, workers, mask, WINDOW, tableCandidates,
+                tableCopies, progress);
     }
 
     /**
      * {@link #unmaskedCandidates} reading {@code window} bases at a time, its columns allocated at
-     * once for every candidate of {@code table} (an upper bound: the pass's candidates are some of
+     * once for every candidate of the table (an upper bound: the pass's candidates are some of
      * them) when a table is given: a genome of billions of random bases has tens of millions of
      * them, and growing arrays would need half as much again while they are copied.
      */
     static CandidateColumns unmaskedCandidates(PartitionPlan plan, BasesSource bases, long validBases, Parameters p,
                                                int k, int batches, Workers workers, RangeMask mask, int window,
-                                               GenomeWideSeeds table, ProgressListener progress) {
+                                               int tableCandidates, long tableCopies, ProgressListener progress) {
         if (batches < 1) {
             throw new IllegalArgumentException("batches must be >= 1, got " + batches);
         }
@@ -373,8 +375,8 @@ public final class GenomeWideSeeds {
         int expected = expectedPerBatch(validBases, batches);
         // Copies start at MemoryModel.passCopies, not at the table's sum (a 2.5 Gbp genome ran out
         // of heap allocating that).
-        CandidateColumns all = table == null ? new CandidateColumns()
-                : new CandidateColumns(table.size(), MemoryModel.passCopies(table.size(), table.copyCount()));
+        CandidateColumns all = tableCandidates == 0 ? new CandidateColumns()
+                : new CandidateColumns(tableCandidates, MemoryModel.passCopies(tableCandidates, tableCopies));
         inScans(plan, bases, codec, batches, expected, workers, progress, "genome-wide pass counts", window, (b, occ) -> {
             CandidateColumns out = new CandidateColumns();
             KmerOccurrences.forEachPair(occ.canonical, occ.tagged, occ.size, false, k, p.minFreq,
@@ -393,7 +395,7 @@ public final class GenomeWideSeeds {
             }
             return null;
         });
-        if (table == null) {
+        if (tableCandidates == 0) {
             all.trim(); // (columns allocated for the table are left as they are: trimming would copy them)
         }
         return all;

@@ -24,7 +24,8 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
     private final Workers workers;
     private final int batches;
     private final long validBases;
-    private final GenomeWideSeeds table;
+    private final int tableCandidates;
+    private final long tableCopies;
     private FlankDrafts flanks;
 
     /**
@@ -33,12 +34,15 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
      * @param validBases how many of the genome's bases are A, C, G or T
      * @param params  the parameters, k resolved
      * @param batches how many batches the counting splits the k-mers into (as {@link GenomeWideSeeds#count})
-     * @param table   the genome-wide table (the pass's candidates are some of its), or null
+     * @param tableCandidates candidates of the genome-wide table (the pass's candidates are some of
+     *                        them: its columns are allocated for that many), or 0
+     * @param tableCopies     their copies (the counts' sum)
      */
     public LocalGenomeWidePass(PartitionPlan plan, BasesSource bases, long validBases, Parameters params, Workers workers,
-                               int batches, GenomeWideSeeds table) {
+                               int batches, int tableCandidates, long tableCopies) {
         this.validBases = validBases;
-        this.table = table;
+        this.tableCandidates = tableCandidates;
+        this.tableCopies = tableCopies;
         this.plan = plan;
         this.bases = bases;
         this.params = params;
@@ -48,8 +52,8 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
 
     @Override
     public CandidateColumns unmaskedCandidates(Bitmask mask, ProgressListener progress) {
-        return GenomeWideSeeds.unmaskedCandidates(plan, bases, validBases, params, params.k, batches, workers, mask, table,
-                progress);
+        return GenomeWideSeeds.unmaskedCandidates(plan, bases, validBases, params, params.k, batches, workers, mask,
+                tableCandidates, tableCopies, progress);
     }
 
     @Override

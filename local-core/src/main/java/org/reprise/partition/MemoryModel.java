@@ -71,7 +71,12 @@ public final class MemoryModel {
 
     /** What the partitioned strategy holds genome-wide: the table ({@link GenomeWideSeeds#memoryBytes}) and two masks. */
     static long genomeWide(long bases, long candidates) {
-        return 20 * candidates + candidates / 8 + 2 * (bases / 8);
+        return tableBytes(candidates) + 2 * (bases / 8);
+    }
+
+    /** The genome-wide table ({@link GenomeWideSeeds#memoryBytes}), held on disk during the reconciliation. */
+    static long tableBytes(long candidates) {
+        return 20 * candidates + candidates / 8;
     }
 
     /** Share of the heap the genome-wide pass's counting batches of one scan may take. */
@@ -101,7 +106,8 @@ public final class MemoryModel {
     }
 
     /**
-     * Peak heap of the genome-wide pass: besides what {@link #genomeWide} counts, its candidate
+     * Peak heap of the genome-wide pass: besides the masks (the table waits on disk, {@code
+     * PartitionedDiscovery.run}), its candidate
      * columns, at most every candidate of the table with {@link #passCopies} copies (32 bytes a
      * candidate, 8 a copy, {@link org.reprise.seeds.CandidateColumns}); while it counts, the batches
      * of one scan (an eighth of the heap, {@link #genomeWidePassBatches}, or on a small genome all
@@ -111,7 +117,7 @@ public final class MemoryModel {
      */
     static long genomeWidePass(long bases, long valid, long candidates, long copies, long heap) {
         long columns = 32 * candidates + 8 * passCopies(candidates, copies);
-        long held = BASE_BYTES + genomeWide(bases, candidates) + columns;
+        long held = BASE_BYTES + genomeWide(bases, candidates) - tableBytes(candidates) + columns;
         long batches = Math.min(heap / PASS_BATCH_SHARE, 17 * valid);
         return Math.max(held + batches + columns / 10, held + 60 * candidates + bases / 8);
     }

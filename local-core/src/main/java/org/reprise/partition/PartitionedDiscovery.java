@@ -58,11 +58,14 @@ public final class PartitionedDiscovery {
      * @param partitionSize  target bases per partition, or 0 for the largest that fits {@code heapLimit}
      *                       once the genome-wide candidates are counted
      * @param heapLimit      the heap the run may use
+     * @param tableSpill     a working file that holds the genome-wide table while the reconciliation
+     *                       runs (its genome-wide pass needs the heap; the table, 20 bytes a candidate,
+     *                       is read back for {@code .freq}), or null to keep it in memory
      * @throws InsufficientHeapException if the run cannot fit (checked after counting, before the partitions)
      */
     public static Result run(ContigDictionary contigs, BasesSource bases, long validBases, Parameters params,
-                             long partitionSize, long heapLimit, Workers workers, ProgressListener progress)
-            throws InsufficientHeapException {
+                             long partitionSize, long heapLimit, Workers workers, ProgressListener progress,
+                             java.nio.file.Path tableSpill) throws InsufficientHeapException {
         Map<String, Double> seconds = new LinkedHashMap<>();
         Map<String, Object> figures = new LinkedHashMap<>();
         int k = params.k;
@@ -143,15 +146,48 @@ public final class PartitionedDiscovery {
         memoryAfter(figures, "partitions");
 
         progress.phase("reconciliation of " + parts.size() + " partitions");
+        int tableCandidates = global.size();
+        if (tableSpill != null) {
+            spill(global, tableSpill);
+            global = null;
+        }
         Reconciliation.Library library = Reconciliation.run(plan, parts,
                 new LocalGenomeWidePass(plan, bases, validBases, params, workers,
-                        MemoryModel.genomeWidePassBatches(validBases, heapLimit, threads, batches), global), params, progress);
+                        MemoryModel.genomeWidePassBatches(validBases, heapLimit, threads, batches), tableCandidates, copies),
+                params, progress);
+        if (global == null) {
+            global = unspill(tableSpill);
+        }
         figures.put("reconciliation", library.counters());
         figures.put("per_partition", perPartition);
         lap(seconds, "reconciliation", t);
         memoryAfter(figures, "reconciliation");
         return new Result(contigs, params, plan, library.families(), library.reportedMask(), global.asSeedTable(),
                 figures, seconds);
+    }
+
+    private static void spill(GenomeWideSeeds table, java.nio.file.Path file) {
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+                org.reprise.util.DiskFault.wrap(java.nio.file.Files.newOutputStream(file)), 1 << 20))) {
+            table.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the working file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static GenomeWideSeeds unspill(java.nio.file.Path file) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                java.nio.file.Files.newInputStream(file), 1 << 20))) {
+            return GenomeWideSeeds.readFrom(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back the working file " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a working file: OutputFiles deletes it when the run ends
+            }
+        }
     }
 
     private static long lap(Map<String, Double> seconds, String phase, long since) {

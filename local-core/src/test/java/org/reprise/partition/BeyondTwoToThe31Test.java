@@ -29,6 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * planted copy must come out as an element at its planted coordinates.
  */
 class BeyondTwoToThe31Test {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path spillDir;
+
     private static final long TWO_31 = 1L << 31;
 
     /** Invalid bases everywhere but in the windows given. */
@@ -89,9 +92,11 @@ class BeyondTwoToThe31Test {
         PartitionedDiscovery.Result result;
         try (Workers workers = new Workers(2)) {
             result = PartitionedDiscovery.run(contigs, bases, bases.valid(), p, 400_000_000L, 3_500_000_000L, workers,
-                    ProgressListener.NONE);
+                    ProgressListener.NONE, spillDir.resolve("table")); // the table held on disk during the reconciliation
         }
         assertTrue(result.plan().partitionCount() >= 3, result.plan().toString());
+        assertTrue(!java.nio.file.Files.exists(spillDir.resolve("table")), "the table's working file is deleted");
+        assertTrue(result.genomeWideSeeds().size() > 0, "the table is read back for .freq");
         List<long[]> found = new ArrayList<>();
         for (Family f : result.families()) {
             for (Element e : f.elements()) {

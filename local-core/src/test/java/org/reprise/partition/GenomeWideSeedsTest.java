@@ -81,7 +81,7 @@ class GenomeWideSeedsTest {
         List<Candidate> referenceLeft;
         try (Workers one = new Workers(1)) {
             reference = GenomeWideSeeds.count(plan, bases, valid, p, K, 1, one, ProgressListener.NONE, 1 << 20);
-            referenceLeft = ranked(GenomeWideSeeds.unmaskedCandidates(plan, bases, valid, p, K, 1, one, mask, 1 << 20, null,
+            referenceLeft = ranked(GenomeWideSeeds.unmaskedCandidates(plan, bases, valid, p, K, 1, one, mask, 1 << 20, 0, 0,
                     ProgressListener.NONE));
         }
         assertTrue(reference.size() > 500, "candidates: " + reference.size());
@@ -109,7 +109,7 @@ class GenomeWideSeedsTest {
                             assertEquals(reference.position(i), t.position(i), how);
                         }
                         List<Candidate> left = ranked(GenomeWideSeeds.unmaskedCandidates(plan, bases, valid, p, K,
-                                batches, workers, mask, window, t, ProgressListener.NONE));
+                                batches, workers, mask, window, t.size(), t.copyCount(), ProgressListener.NONE));
                         assertEquals(referenceLeft.size(), left.size(), how);
                         for (int i = 0; i < left.size(); i++) {
                             Candidate a = referenceLeft.get(i), b = left.get(i);
