@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The single-machine drafter: the family loop's thread drafts the seed whose turn it is (a family
@@ -268,21 +267,9 @@ public final class LocalDrafter implements Drafter {
                 return null;
             }
             try {
-                return future.get();
+                return future.join();
             } catch (CancellationException e) {
                 return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a draft", e);
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (c instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(c);
             }
         }
 

@@ -111,13 +111,7 @@ public final class Workers implements AutoCloseable {
             }
         }
         if (failure != null) {
-            if (failure instanceof RuntimeException re) {
-                throw re;
-            }
-            if (failure instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(failure);
+            throw unchecked(failure);
         }
         synchronized (results) {
             return results;
@@ -179,6 +173,23 @@ public final class Workers implements AutoCloseable {
             }
         }
 
+            /**
+         * Waits for the task and returns its result; what it threw is rethrown as it was (an
+         * exception that is not unchecked wrapped in an IllegalStateException).
+         *
+         * @throws java.util.concurrent.CancellationException if the task was cancelled
+         */
+        public T join() {
+            try {
+                return get();
+            } catch (ExecutionException e) {
+                throw unchecked(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a task", e);
+            }
+        }
+
         /** Runs the task on the calling thread if no thread has started it; true if it ran here. */
         public boolean runHereIfNotStarted() {
             if (started.compareAndSet(false, true)) {
@@ -193,6 +204,17 @@ public final class Workers implements AutoCloseable {
             // A failed CAS: a helper is running or has run it; the caller must wait for it.
             return started.compareAndSet(false, true) && cancel(false);
         }
+    }
+
+    /** {@code failure} as an unchecked throwable to throw: itself if it is one, else wrapped. */
+    private static RuntimeException unchecked(Throwable failure) {
+        if (failure instanceof RuntimeException re) {
+            return re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(failure);
     }
 
     @Override

@@ -334,8 +334,9 @@ public final class Reconciliation {
         counters.put("genome_wide_pass_candidates", (long) left.size());
         counters.put("genome_wide_pass_candidate_bytes", left.memoryBytes());
         // heap in use (live and not yet collected) and the resident set once the candidates are held
-        counters.put("genome_wide_pass_heap_used_after_counting", org.reprise.util.MemoryUse.now().get("heap_used"));
-        counters.put("genome_wide_pass_rss_peak_after_counting", org.reprise.util.MemoryUse.now().get("rss_peak"));
+        Map<String, Long> memory = org.reprise.util.MemoryUse.now();
+        counters.put("genome_wide_pass_heap_used_after_counting", memory.get("heap_used"));
+        counters.put("genome_wide_pass_rss_peak_after_counting", memory.get("rss_peak"));
         if (left.size() == 0) {
             counters.put("genome_wide_pass_families", 0L);
             return List.of();

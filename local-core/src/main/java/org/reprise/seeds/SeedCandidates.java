@@ -344,22 +344,7 @@ public final class SeedCandidates {
             pieces.get(i).runHereIfNotStarted();
         }
         for (Workers.Task<long[][]> t : pieces) {
-            long[][] part;
-            try {
-                part = t.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (c instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(c);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            long[][] part = t.join();
             System.arraycopy(part, 0, copies, at, part.length);
             at += part.length;
         }
