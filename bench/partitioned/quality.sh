@@ -10,7 +10,7 @@
 #
 # Usage: bench/partitioned/quality.sh [sim1 sim2 sim3 chr2R contigs11k ...]
 #   simN: a 20 Mb genome simulated with --seed N (80 families, divergence up to 20%)
-#   chr2R, contigs11k: ~/.cache/repeat-genomes (../shared/data/get-genomes.sh fetches them)
+#   chr2R, contigs11k, chr20: ~/.cache/repeat-genomes (../shared/data/get-genomes.sh fetches them)
 # Env: THREADS (2), WORK (/tmp/reprise-partitioned-quality), JAVA_OPTS, PARTS ("2 4 8"),
 #      REUSE=1 keeps runs whose summary is already in WORK (to re-score them with a newer build),
 #      EVAL_JAR: the jar whose evaluate and evaluate-library score the runs (default: the run's)
@@ -31,6 +31,7 @@ for t in "${TARGETS[@]}"; do
           truth=$WORK/$t.truth.bed; fams=$WORK/$t.families.fa ;;
     chr2R) g=$GDIR/dm3_chr2R.softmasked.fa.gz ;;
     contigs11k) g=$GDIR/contigs_11k.fa.gz ;;
+    chr20) g=$GDIR/hg19_chr20.fa.gz ;;
     *) g=$t ;;
   esac
   [ -s "$g" ] || bash "$ROOT/../shared/data/get-genomes.sh" "$GDIR" >&2

@@ -33,28 +33,48 @@ public final class FamilyCommit {
      *         still masked in the repeat mask)
      */
     public Family commit(String seed, int number, Draft draft) {
-        Extension right = draft.right(), left = draft.left();
-        int length = right.length() + left.length();
-        boolean report = length >= params.minLength;
+        boolean report = reports(params, draft);
         List<Element> elements = new ArrayList<>();
         for (int i = 0; i < draft.copies(); i++) {
-            long pos = draft.position(i);
-            long relStart = draft.elementStart(i), relEnd = draft.elementEnd(i);
-            int c = contigs.contigIndexAt(pos);
-            long contigStart = contigs.contigStart(c);
-            // REPrise masks into its separator bases harmlessly; we clamp to the contig.
-            long start = Math.max(contigStart, pos + relStart);
-            long end = Math.min(contigs.contigEnd(c), pos + relEnd + 1);
-            if (start < end) {
-                repeatMask.markRange(start, end);
+            Element e = element(contigs, draft, i, number);
+            if (e == null) {
+                continue;
             }
-            // REPrise tests |end - start + 1| >= minlength; a negative length can only reach
-            // minlength with absurd -maxgap values, and has no BED form, so we need it positive.
-            if (report && relEnd - relStart + 1 >= params.minLength && start < end) {
-                reportedMask.markRange(start, end);
-                elements.add(new Element(c, start - contigStart, end - contigStart, draft.isReverse(i), number));
+            long contigStart = contigs.contigStart(e.contigIndex());
+            repeatMask.markRange(contigStart + e.start(), contigStart + e.end());
+            if (report && reported(params, draft, i)) {
+                reportedMask.markRange(contigStart + e.start(), contigStart + e.end());
+                elements.add(e);
             }
         }
-        return report ? new Family(number, seed, draft.copies(), Extension.consensus(left, right), elements) : null;
+        return report ? new Family(number, seed, draft.copies(), Extension.consensus(draft.left(), draft.right()), elements)
+                : null;
+    }
+
+    /** Whether the draft's family is reported: its consensus has at least minlength bases. */
+    public static boolean reports(Parameters params, Draft draft) {
+        return draft.right().length() + draft.left().length() >= params.minLength;
+    }
+
+    /**
+     * Copy i's element on its contig, clamped to the contig (REPrise masks into its separator bases
+     * harmlessly), or null when nothing of it is left.
+     */
+    public static Element element(ContigDictionary contigs, Draft draft, int i, int number) {
+        long pos = draft.position(i);
+        int c = contigs.contigIndexAt(pos);
+        long contigStart = contigs.contigStart(c);
+        long start = Math.max(contigStart, pos + draft.elementStart(i));
+        long end = Math.min(contigs.contigEnd(c), pos + draft.elementEnd(i) + 1);
+        return start < end ? new Element(c, start - contigStart, end - contigStart, draft.isReverse(i), number) : null;
+    }
+
+    /**
+     * Whether copy i's element is long enough to report. REPrise tests |end - start + 1| >= minlength;
+     * a negative length can only reach minlength with absurd -maxgap values, and has no BED form, so
+     * we need it positive.
+     */
+    public static boolean reported(Parameters params, Draft draft, int i) {
+        return draft.elementEnd(i) - draft.elementStart(i) + 1 >= params.minLength;
     }
 }

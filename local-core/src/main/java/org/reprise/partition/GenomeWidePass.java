@@ -1,11 +1,13 @@
 package org.reprise.partition;
 
+import org.reprise.discover.Draft;
 import org.reprise.discover.Drafter;
 import org.reprise.discover.ProgressListener;
 import org.reprise.mask.Bitmask;
 import org.reprise.seeds.CandidateColumns;
 import org.reprise.seeds.SeedTable;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +24,19 @@ public interface GenomeWidePass {
      * counts them; {@code progress} is told how the counting goes.
      */
     CandidateColumns unmaskedCandidates(Bitmask mask, ProgressListener progress);
+
+    /**
+     * The drafts of many seeds at once, each from the copies given (genome positions of the seed's
+     * first base, ascending; forward and reverse), in the order given: the reconciliation's redraft of
+     * families several partitions found. A draft depends on its copies alone.
+     */
+    List<Draft> redraft(long[] seeds, List<long[]> forward, List<long[]> reverse, ProgressListener progress);
+
+    /**
+     * Every partition annotated with {@code library} in its order ({@link Annotation#run}), results
+     * in partition order.
+     */
+    List<Annotation.Result> annotate(List<Annotation.Entry> library, ProgressListener progress);
 
     /** The drafter of the pass's family loop over {@code seeds} (their copies stored in the table). */
     Drafter drafter(SeedTable seeds);

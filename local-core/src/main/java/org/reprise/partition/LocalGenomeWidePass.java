@@ -1,6 +1,9 @@
 package org.reprise.partition;
 
+import org.reprise.discover.Draft;
 import org.reprise.discover.Drafter;
+import org.reprise.extend.ConsensusExtender;
+import org.reprise.extend.ElementAligner;
 import org.reprise.discover.LocalDrafter;
 import org.reprise.discover.ProgressListener;
 import org.reprise.genome.BasesSource;
@@ -10,6 +13,13 @@ import org.reprise.parallel.Workers;
 import org.reprise.seeds.CandidateColumns;
 import org.reprise.seeds.SeedTable;
 
+import it.unimi.dsi.fastutil.longs.LongArrays;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +28,9 @@ import java.util.Map;
  * copies' flanks read from the bases ({@link FlankDrafts}).
  */
 public final class LocalGenomeWidePass implements GenomeWidePass {
+    /** Copies from which one redraft is split among the workers (as the family loop's drafts are). */
+    static final int SPLIT_FROM = 256;
+
     private final PartitionPlan plan;
     private final BasesSource bases;
     private final Parameters params;
@@ -56,10 +69,66 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
                 tableCandidates, tableCopies, progress);
     }
 
+    /**
+     * Families of {@value #SPLIT_FROM} copies or more one after the other, each split among the
+     * workers; the others on the workers, one family a piece, largest first (so that a large one
+     * does not start last and leave the other threads idle).
+     */
+    @Override
+    public List<Draft> redraft(long[] seeds, List<long[]> forward, List<long[]> reverse, ProgressListener progress) {
+        FlankDrafts drafts = flanks();
+        int n = seeds.length;
+        Draft[] out = new Draft[n];
+        long[] size = new long[n];
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) {
+            size[i] = -(long) (forward.get(i).length + reverse.get(i).length);
+            order[i] = i;
+        }
+        LongArrays.radixSort(size, order);
+        int small = 0;
+        while (small < n && -size[small] >= SPLIT_FROM && workers.threads() > 1) {
+            int i = (int) order[small++];
+            out[i] = drafts.draftSplit(forward.get(i), reverse.get(i), workers);
+        }
+        int from = small;
+        List<Draft> rest = workers.map(n - from, j -> {
+            int i = (int) order[from + j];
+            return drafts.draft(forward.get(i), reverse.get(i), new ConsensusExtender(params), new ElementAligner(params));
+        });
+        for (int j = 0; j < rest.size(); j++) {
+            out[(int) order[from + j]] = rest.get(j);
+        }
+        return Arrays.asList(out);
+    }
+
+    /** One partition after the other, each with the run's threads (memory: one partition's index at a time). */
+    @Override
+    public List<Annotation.Result> annotate(List<Annotation.Entry> library, ProgressListener progress) {
+        List<Annotation.Result> out = new ArrayList<>(plan.partitionCount());
+        for (int p = 0; p < plan.partitionCount(); p++) {
+            if (plan.partition(p).isEmpty()) {
+                continue;
+            }
+            try {
+                out.add(Annotation.run(PartitionGenome.read(plan, p, bases), library, params, workers));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
     @Override
     public Drafter drafter(SeedTable seeds) {
-        flanks = new FlankDrafts(plan.contigs(), bases, params, params.k);
-        return new LocalDrafter(flanks, params, params.k, workers);
+        return new LocalDrafter(flanks(), params, params.k, workers);
+    }
+
+    private FlankDrafts flanks() {
+        if (flanks == null) {
+            flanks = new FlankDrafts(plan.contigs(), bases, params, params.k);
+        }
+        return flanks;
     }
 
     @Override

@@ -122,7 +122,7 @@ public final class PartitionDiscovery {
                         start < c.coreStart() || end > c.coreEnd()));
             }
             out.add(new PartitionResult.PartitionFamily(seed, f.seed(), rankCount[at], rankPos[at], f.seedFreq(),
-                    priority.of(seed, f.seedFreq()), out.size(), f.consensus(), elements,
+                    priority.of(seed, f.seedFreq()), out.size(), f.consensus(), draft.left().length(), elements,
                     toGenome(part, draft.forward()), toGenome(part, draft.reverse())));
         }
         counters.put("candidates", (long) n);
@@ -172,7 +172,7 @@ public final class PartitionDiscovery {
     }
 
     /** The partition's repeat mask as genome intervals (each chunk's padded interval mapped back). */
-    private static long[] repeatRuns(PartitionGenome part, Bitmask mask) {
+    static long[] repeatRuns(PartitionGenome part, Bitmask mask) {
         LongBuffer runs = new LongBuffer(1024);
         ContigDictionary local = part.genome().dictionary();
         for (int j = 0; j < part.chunkCount(); j++) {

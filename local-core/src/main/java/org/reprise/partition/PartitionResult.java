@@ -26,12 +26,13 @@ public record PartitionResult(int partition, List<PartitionFamily> families, lon
      *                    units, non-increasing in commit order, so partitions' families interleave by it
      * @param order       the family's place in the partition's commit order
      * @param consensus   the consensus
+     * @param leftLength  how many of its bases lie left of the seed (the seed's first base is at this offset)
      * @param elements    its elements of at least minlength bases
      * @param forward     the seed's forward copies it was drafted from, genome positions ascending
      * @param reverse     its reverse copies
      */
     public record PartitionFamily(long seed, String seedLetters, int rankCount, long rankPosition, int copies,
-                                  int priority, int order, String consensus, List<ClaimedElement> elements,
+                                  int priority, int order, String consensus, int leftLength, List<ClaimedElement> elements,
                                   long[] forward, long[] reverse) {
     }
 

@@ -18,7 +18,7 @@ import java.util.Map;
  * interchange format.
  */
 public final class PartitionResultCodec {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private PartitionResultCodec() {
     }
@@ -39,6 +39,7 @@ public final class PartitionResultCodec {
                 out.writeInt(f.priority());
                 out.writeInt(f.order());
                 writeString(out, f.consensus());
+                out.writeInt(f.leftLength());
                 out.writeInt(f.elements().size());
                 for (PartitionResult.ClaimedElement e : f.elements()) {
                     out.writeInt(e.contig());
@@ -90,6 +91,7 @@ public final class PartitionResultCodec {
                 int priority = in.readInt();
                 int order = in.readInt();
                 String consensus = readString(in);
+                int leftLength = in.readInt();
                 int ne = in.readInt();
                 List<PartitionResult.ClaimedElement> elements = new ArrayList<>(ne);
                 for (int j = 0; j < ne; j++) {
@@ -103,7 +105,7 @@ public final class PartitionResultCodec {
                 long[] forward = readSorted(in);
                 long[] reverse = readSorted(in);
                 families.add(new PartitionResult.PartitionFamily(seed, letters, rankCount, rankPosition, copies, priority,
-                        order, consensus, elements, forward, reverse));
+                        order, consensus, leftLength, elements, forward, reverse));
             }
             long[] runs = readSorted(in);
             Map<String, Long> counters = new LinkedHashMap<>();

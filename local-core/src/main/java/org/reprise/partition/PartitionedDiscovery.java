@@ -154,7 +154,7 @@ public final class PartitionedDiscovery {
         Reconciliation.Library library = Reconciliation.run(plan, parts,
                 new LocalGenomeWidePass(plan, bases, validBases, params, workers,
                         MemoryModel.genomeWidePassBatches(validBases, heapLimit, threads, batches), tableCandidates, copies),
-                params, progress);
+                params, workers, progress);
         if (global == null) {
             global = unspill(tableSpill);
         }

@@ -1,12 +1,19 @@
 package org.reprise.partition;
 
+import org.reprise.discover.Draft;
 import org.reprise.discover.Element;
+import org.reprise.extend.Extension;
 import org.reprise.discover.Family;
+import org.reprise.discover.FamilyCommit;
 import org.reprise.discover.FamilyLoop;
 import org.reprise.discover.ProgressListener;
 import org.reprise.discover.SeedPriority;
 import org.reprise.discover.StoredCopies;
+import org.reprise.align.Dna;
 import org.reprise.genome.ContigDictionary;
+import org.reprise.library.ClusteringResult;
+import org.reprise.library.ConsensusClustering;
+import org.reprise.parallel.Workers;
 import org.reprise.index.KmerCodec;
 import org.reprise.mask.Bitmask;
 import org.reprise.params.Parameters;
@@ -25,33 +32,39 @@ import java.util.Map;
  * What the partitions found, made one library (docs/ALGORITHM.md, partitioned strategy):
  * <ol>
  *   <li><b>Families merged</b>: families of different partitions with the same seed are one entry
- *       (one family gets the same seed everywhere, as partitions rank seeds genome-wide); its
- *       consensus is that of the partition where it has the most elements (ties: the first).</li>
- *   <li><b>Boundary claims resolved</b>: at each cut between two chunks of a contig, the kept
- *       families' elements of either chunk that reach into the overlap of their padded intervals are taken in the order
- *       of their family's genome-wide rank, then position; one that overlaps an element already
- *       taken from the other chunk keeps only its longest part outside it, and is dropped when that
- *       is shorter than minlength. Elements of one chunk never trim each other (REPrise's may
- *       overlap too).</li>
- *   <li><b>Families kept</b>: a family a partition drafted from {@value #STRONG_COPIES} copies or more,
- *       or from all its seed's copies in the genome, is kept as the partition made it.</li>
- *   <li><b>The genome-wide pass</b>: genome-wide candidates that still have minfreq copies outside
- *       the kept families' elements (seeds thinly spread over partitions, families drafted from too
- *       few of their copies, copies of families that other partitions had too few of) go through one
- *       more family loop over the whole genome, drafted from their copies' flanks.</li>
+ *       (one family gets the same seed everywhere, as partitions rank seeds genome-wide); until the
+ *       redraft its consensus is that of the partition where it has the most elements (ties: the
+ *       first).</li>
+ *   <li><b>Redraft in bulk</b>: an entry several partitions found is drafted again from the union
+ *       of the copies they drafted from, every such entry at once ({@link GenomeWidePass#redraft}:
+ *       the run's threads, or one Spark job); its consensus and elements are the redraft's. An
+ *       entry of one partition keeps that partition's draft.</li>
+ *   <li><b>Boundary claims resolved</b>: at each cut between two chunks of a contig, the entries'
+ *       elements of either chunk that reach into the overlap of their padded intervals are taken in
+ *       the order of their family's genome-wide rank, then position; one that overlaps an element
+ *       already taken from the other chunk keeps only its longest part outside it, and is dropped
+ *       when that is shorter than minlength. Elements of one chunk never trim each other (REPrise's
+ *       may overlap too).</li>
+ *   <li><b>Thin seeds</b>: genome-wide candidates that still have minfreq copies outside every
+ *       partition family's elements (seeds thinly spread over partitions, too few in any one) go
+ *       through one more family loop over the whole genome, drafted from their copies' flanks.</li>
  *   <li><b>Numbering</b>: each partition's families in their commit order, the partitions' lists
  *       merged by the priority their seeds were taken at (genome-wide units); with one partition
  *       that is the exact strategy's numbering.</li>
  * </ol>
- * Deterministic: partitions' results are taken in partition order, and every step is ordered.
+ * Every partition family is kept: the number of families done again does not grow with the
+ * genome, and the partitions' work is not thrown away. Deterministic: partitions' results are
+ * taken in partition order, a redraft depends on its copies alone, and every step is ordered.
  */
 public final class Reconciliation {
     private final PartitionPlan plan;
     private final Parameters params;
+    private final Workers workers;
     private final Map<String, Long> counters = new LinkedHashMap<>();
 
-    private Reconciliation(PartitionPlan plan, Parameters params) {
+    private Reconciliation(PartitionPlan plan, Parameters params, Workers workers) {
         this.plan = plan;
+        this.workers = workers;
         this.params = params;
     }
 
@@ -64,8 +77,8 @@ public final class Reconciliation {
      * @param pass  counts and drafts the genome-wide pass (over the bases file here, on executors in Spark)
      */
     public static Library run(PartitionPlan plan, List<PartitionResult> parts, GenomeWidePass pass, Parameters params,
-                              ProgressListener progress) {
-        return new Reconciliation(plan, params).reconcile(parts, pass, progress);
+                              Workers workers, ProgressListener progress) {
+        return new Reconciliation(plan, params, workers).reconcile(parts, pass, progress);
     }
 
     /** A library entry while it is being made: a merged family. */
@@ -81,8 +94,13 @@ public final class Reconciliation {
         int partition;
         int order;
         int members;
-        int bestCopies;
+        int leftLength;
+        /** The copies its consensus was drafted from. */
+        int draftedFrom;
         final List<Claim> elements = new ArrayList<>();
+        /** The copies the annotation found, by partition, for the redraft. */
+        final List<long[]> forward = new ArrayList<>(1);
+        final List<long[]> reverse = new ArrayList<>(1);
 
         Entry(long seed, String letters, int rankCount, long rankPosition) {
             this.seed = seed;
@@ -103,6 +121,11 @@ public final class Reconciliation {
         boolean dropped;
 
         Claim(Entry owner, int contig, long start, long end, boolean reverse, long chunk) {
+            this(owner, contig, start, end, reverse, chunk, false);
+        }
+
+        Claim(Entry owner, int contig, long start, long end, boolean reverse, long chunk, boolean dropped) {
+            this.dropped = dropped;
             this.owner = owner;
             this.contig = contig;
             this.start = start;
@@ -115,57 +138,37 @@ public final class Reconciliation {
     private static final Comparator<Entry> BY_RANK = Comparator.<Entry>comparingInt(e -> -e.rankCount)
             .thenComparingLong(e -> e.rankPosition);
 
-    /**
-     * A family whose partition drafted it from this many of its seed's copies is kept as the
-     * partition made it: its consensus is as long as the exact strategy's would be (the extension's
-     * score grows with the copies; on the 20 Mb simulated genomes, families drafted from fewer
-     * copies than the whole genome holds came out shorter and masked less). Families drafted from
-     * fewer, when the genome has more, are made again genome-wide (step 3). Keeping every partition
-     * family instead (tried on the first simulated genome, 5 Mb partitions) doubled the families
-     * (3,179 against exact's 1,596) and covered 8.81 Mb of the planted copies against 9.69 Mb.
-     */
-    static final int STRONG_COPIES = 50;
-
     private Library reconcile(List<PartitionResult> parts, GenomeWidePass pass, ProgressListener progress) {
         ContigDictionary contigs = plan.contigs();
-        // 1. families merged by seed
-        Map<Long, Entry> bySeed = new LinkedHashMap<>();
-        long partitionFamilies = 0;
-        for (PartitionResult part : parts) {
-            for (PartitionResult.PartitionFamily f : part.families()) {
-                partitionFamilies++;
-                Entry e = bySeed.computeIfAbsent(f.seed(), s -> new Entry(s, f.seedLetters(), f.rankCount(), f.rankPosition()));
-                e.members++;
-                e.copies += f.copies();
-                if (f.elements().size() > e.mostElements) {
-                    e.mostElements = f.elements().size();
-                    e.consensus = f.consensus();
-                    e.priority = f.priority();
-                    e.partition = part.partition();
-                    e.order = f.order();
-                    e.bestCopies = f.copies();
-                }
-                for (PartitionResult.ClaimedElement c : f.elements()) {
-                    e.elements.add(new Claim(e, c.contig(), c.start(), c.end(), c.reverse(), c.chunkCoreStart()));
-                }
-            }
-        }
-        counters.put("partition_families", partitionFamilies);
-        counters.put("families_merged_by_seed", partitionFamilies - bySeed.size());
-
-        // 2. the families kept as partitions made them, and their boundary claims at every cut; one
-        // partition holding the whole genome is the exact strategy's run, kept whole
+        List<Entry> entries = mergeBySeed(parts);
+        // One partition holding the whole genome is the exact strategy's run, kept whole.
         boolean whole = parts.size() == 1;
-        List<Entry> kept = new ArrayList<>();
-        for (Entry e : bySeed.values()) {
-            if (whole || e.bestCopies >= STRONG_COPIES || e.bestCopies >= e.rankCount) {
-                kept.add(e);
+        Bitmask repeatMask = null;
+        if (!whole) {
+            long t = System.nanoTime();
+            List<long[]> runs = new ArrayList<>();
+            entries = annotate(inTurn(entries), pass, runs, progress);
+            // made once the annotation is done: it held one partition's index and bases meanwhile
+            repeatMask = new Bitmask(contigs.length());
+            for (long[] r : runs) {
+                for (int i = 0; i < r.length; i += 2) {
+                    repeatMask.markRange(r[i], r[i + 1]);
+                }
             }
+            counters.put("annotation_ms", (System.nanoTime() - t) / 1_000_000);
+            t = System.nanoTime();
+            redraft(entries, pass, repeatMask, progress);
+            for (Entry e : entries) {
+                e.forward.clear(); // every partition's copies: no longer needed
+                e.reverse.clear();
+            }
+            counters.put("redraft_ms", (System.nanoTime() - t) / 1_000_000);
         }
-        counters.put("families_kept_from_partitions", (long) kept.size());
+
+        // boundary claims at every cut
         Map<Long, List<Claim>> byChunk = new HashMap<>();
         long boundaryClaims = 0;
-        for (Entry e : kept) {
+        for (Entry e : entries) {
             for (Claim c : e.elements) {
                 byChunk.computeIfAbsent(chunkKey(c.contig, c.chunk), x -> new ArrayList<>()).add(c);
                 Chunk owner = plan.owner(c.contig, c.chunk);
@@ -177,21 +180,22 @@ public final class Reconciliation {
         counters.put("boundary_claims", boundaryClaims);
         resolveCuts(contigs, byChunk);
 
-        // 3. the genome-wide pass over what the kept families leave
-        Bitmask keptMask = new Bitmask(contigs.length());
-        for (Entry e : kept) {
-            for (Claim c : e.elements) {
-                if (!c.dropped) {
-                    keptMask.markRange(contigs.contigStart(c.contig) + c.start, contigs.contigStart(c.contig) + c.end);
-                }
-            }
-        }
-        List<Entry> entries = new ArrayList<>(kept);
+        // thin seeds: the genome-wide pass over what the library's elements leave
         if (!whole) {
-            entries.addAll(genomeWidePass(keptMask, pass, progress));
+            long t = System.nanoTime();
+            entries.addAll(genomeWidePass(repeatMask, pass, progress));
+            repeatMask = null; // a genome's bits: let go before the reported mask is made
+            counters.put("thin_seeds_ms", (System.nanoTime() - t) / 1_000_000);
         }
 
-        // 4. numbering, elements by position, the reported mask
+        // entries of different partitions whose consensi cluster made one
+        if (!whole) {
+            long t = System.nanoTime();
+            entries = mergeClustered(entries);
+            counters.put("clustering_ms", (System.nanoTime() - t) / 1_000_000);
+        }
+
+        // numbering, elements by position, the reported mask
         entries = inTurn(entries);
         Bitmask reported = new Bitmask(contigs.length());
         List<Family> families = new ArrayList<>(entries.size());
@@ -211,6 +215,201 @@ public final class Reconciliation {
         }
         counters.put("families", (long) families.size());
         return new Library(families, reported, counters);
+    }
+
+    /**
+     * Step 1: families of different partitions with the same seed made one entry, with the
+     * consensus of the partition where it has the most elements; every member's copies kept for
+     * the redraft.
+     */
+    private List<Entry> mergeBySeed(List<PartitionResult> parts) {
+        Map<Long, Entry> bySeed = new LinkedHashMap<>();
+        long partitionFamilies = 0;
+        for (PartitionResult part : parts) {
+            for (PartitionResult.PartitionFamily f : part.families()) {
+                partitionFamilies++;
+                Entry e = bySeed.computeIfAbsent(f.seed(), s -> new Entry(s, f.seedLetters(), f.rankCount(), f.rankPosition()));
+                e.members++;
+                e.copies += f.copies();
+                if (f.elements().size() > e.mostElements) {
+                    e.mostElements = f.elements().size();
+                    e.consensus = f.consensus();
+                    e.leftLength = f.leftLength();
+                    e.draftedFrom = f.copies();
+                    e.priority = f.priority();
+                    e.partition = part.partition();
+                    e.order = f.order();
+                }
+                for (PartitionResult.ClaimedElement c : f.elements()) {
+                    e.elements.add(new Claim(e, c.contig(), c.start(), c.end(), c.reverse(), c.chunkCoreStart()));
+                }
+            }
+        }
+        counters.put("partition_families", partitionFamilies);
+        counters.put("families_merged_by_seed", partitionFamilies - bySeed.size());
+        return new ArrayList<>(bySeed.values());
+    }
+
+    /**
+     * Step 2: every partition annotated with the library in its order ({@link Annotation}).
+     * An entry's elements and copies become the annotation's; an entry whose seed has fewer than
+     * minfreq free copies over all partitions at its turn is no family (the family loop would not
+     * have taken it), and is dropped. The annotation's repeat masks, added to {@code repeatRuns}
+     * as each partition's runs, are what the thin seeds are counted against.
+     */
+    private List<Entry> annotate(List<Entry> library, GenomeWidePass pass, List<long[]> repeatRuns,
+                                 ProgressListener progress) {
+        List<Annotation.Entry> ordered = new ArrayList<>(library.size());
+        for (Entry e : library) {
+            ordered.add(Annotation.Entry.of(e.seed, e.letters, e.consensus, e.leftLength));
+        }
+        progress.phase("annotation of " + plan.partitionCount() + " partitions with " + ordered.size() + " families");
+        List<Annotation.Result> results = pass.annotate(ordered, progress);
+        int[] copies = new int[library.size()];
+        for (Entry e : library) {
+            e.elements.clear();
+        }
+        for (Annotation.Result r : results) {
+            repeatRuns.add(r.repeatRuns());
+            for (int i = 0; i < library.size(); i++) {
+                copies[i] += r.copies()[i];
+                Entry e = library.get(i);
+                if (r.copies()[i] > 0) {
+                    e.forward.add(r.forward().get(i));
+                    e.reverse.add(r.reverse().get(i));
+                }
+                for (PartitionResult.ClaimedElement c : r.elements().get(i)) {
+                    e.elements.add(new Claim(e, c.contig(), c.start(), c.end(), c.reverse(), c.chunkCoreStart()));
+                }
+            }
+        }
+        List<Entry> kept = new ArrayList<>(library.size());
+        for (int i = 0; i < library.size(); i++) {
+            Entry e = library.get(i);
+            e.copies = copies[i];
+            if (copies[i] >= params.minFreq) {
+                kept.add(e);
+            }
+        }
+        counters.put("families_annotated", (long) library.size());
+        counters.put("families_dropped_too_few_copies", (long) (library.size() - kept.size()));
+        return kept;
+    }
+
+    /**
+     * Step 3: every entry whose annotation found more copies than its consensus was drafted from
+     * (a family spread over partitions, each drafting from its share) is drafted again from all of
+     * them, every such entry at once ({@link GenomeWidePass#redraft}: the run's threads, or one
+     * Spark job): the copies the family loop would have drafted it from at its turn, near enough.
+     * Its consensus and elements become the redraft's, its elements joining the repeat mask. A
+     * redraft whose consensus falls under minlength leaves the entry as annotated.
+     */
+    private void redraft(List<Entry> entries, GenomeWidePass pass, Bitmask repeatMask, ProgressListener progress) {
+        List<Entry> again = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.copies > e.draftedFrom) {
+                again.add(e);
+            }
+        }
+        counters.put("families_redrafted", (long) again.size());
+        if (again.isEmpty()) {
+            return;
+        }
+        progress.phase("redraft of " + again.size() + " families from their copies in every partition");
+        long[] seeds = new long[again.size()];
+        List<long[]> forward = new ArrayList<>(again.size());
+        List<long[]> reverse = new ArrayList<>(again.size());
+        long copies = 0;
+        for (int i = 0; i < seeds.length; i++) {
+            Entry e = again.get(i);
+            seeds[i] = e.seed;
+            forward.add(union(e.forward));
+            reverse.add(union(e.reverse));
+            copies += forward.get(i).length + reverse.get(i).length;
+        }
+        counters.put("redraft_copies", copies);
+        List<Draft> drafts = pass.redraft(seeds, forward, reverse, progress);
+        ContigDictionary contigs = plan.contigs();
+        long under = 0;
+        for (int i = 0; i < seeds.length; i++) {
+            Entry e = again.get(i);
+            Draft d = drafts.get(i);
+            if (!FamilyCommit.reports(params, d)) {
+                under++;
+                continue;
+            }
+            e.consensus = Extension.consensus(d.left(), d.right());
+            e.leftLength = d.left().length();
+            e.elements.clear();
+            for (int c = 0; c < d.copies(); c++) {
+                Element x = FamilyCommit.element(contigs, d, c, 0);
+                if (x == null) {
+                    continue;
+                }
+                long base = contigs.contigStart(x.contigIndex());
+                repeatMask.markRange(base + x.start(), base + x.end());
+                if (FamilyCommit.reported(params, d, c)) {
+                    e.elements.add(new Claim(e, x.contigIndex(), x.start(), x.end(), x.isReverse(),
+                            plan.owner(x.contigIndex(), d.position(c) - base).coreStart()));
+                }
+            }
+        }
+        counters.put("redrafts_under_minlength", under);
+    }
+
+    /**
+     * Step 6: the entries' consensi clustered as the polishing does ({@link ConsensusClustering}:
+     * identity and coverage of the shorter at least 0.8, either strand), the longest first, so
+     * that a cluster's representative is its longest consensus. An entry joins its cluster's
+     * representative, its elements becoming the representative's, when the two were found by
+     * different partitions (or the thin-seed pass): one family that the partitioning split.
+     */
+    private List<Entry> mergeClustered(List<Entry> entries) {
+        List<byte[]> seqs = new ArrayList<>(entries.size());
+        long[] support = new long[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            seqs.add(Dna.encode(entries.get(i).consensus));
+            support[i] = entries.get(i).consensus.length();
+        }
+        ClusteringResult clusters = new ConsensusClustering().cluster(seqs, support, workers);
+        boolean[] gone = new boolean[entries.size()];
+        long merged = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            int r = clusters.representativeOf(i);
+            Entry e = entries.get(i), rep = entries.get(r);
+            if (r != i && (e.partition != rep.partition)) {
+                for (Claim c : e.elements) {
+                    rep.elements.add(new Claim(rep, c.contig, c.start, c.end, c.reverse, c.chunk, c.dropped));
+                }
+                rep.copies += e.copies;
+                gone[i] = true;
+                merged++;
+            }
+        }
+        counters.put("families_merged_by_clustering", merged);
+        List<Entry> out = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            if (!gone[i]) {
+                out.add(entries.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** The ascending union of disjoint ascending position lists. */
+    private static long[] union(List<long[]> lists) {
+        int n = 0;
+        for (long[] l : lists) {
+            n += l.length;
+        }
+        long[] out = new long[n];
+        int at = 0;
+        for (long[] l : lists) {
+            System.arraycopy(l, 0, out, at, l.length);
+            at += l.length;
+        }
+        Arrays.sort(out);
+        return out;
     }
 
     /**
@@ -326,9 +525,10 @@ public final class Reconciliation {
      * families' mask, drafted from the copies' flanks with the run's threads.
      */
     private List<Entry> genomeWidePass(Bitmask keptMask, GenomeWidePass pass, ProgressListener progress) {
+        // keptMask: every partition family's elements, reported or not, and the redrafts'.
         ContigDictionary contigs = plan.contigs();
         int k = params.k;
-        counters.put("repeat_mask_bases_of_kept_families", keptMask.cardinality());
+        counters.put("repeat_mask_bases_of_partition_families", keptMask.cardinality());
         progress.phase("genome-wide pass: candidates with copies the kept families leave free");
         CandidateColumns left = pass.unmaskedCandidates(keptMask, progress);
         counters.put("genome_wide_pass_candidates", (long) left.size());

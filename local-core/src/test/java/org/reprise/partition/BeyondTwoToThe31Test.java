@@ -91,7 +91,7 @@ class BeyondTwoToThe31Test {
         Parameters p = Parameters.builder().k(13).build();
         PartitionedDiscovery.Result result;
         try (Workers workers = new Workers(2)) {
-            result = PartitionedDiscovery.run(contigs, bases, bases.valid(), p, 400_000_000L, 3_500_000_000L, workers,
+            result = PartitionedDiscovery.run(contigs, bases, bases.valid(), p, 300_000_000L, 3_500_000_000L, workers,
                     ProgressListener.NONE, spillDir.resolve("table")); // the table held on disk during the reconciliation
         }
         assertTrue(result.plan().partitionCount() >= 3, result.plan().toString());

@@ -33,6 +33,7 @@ import org.reprise.partition.GenomeWideSeeds;
 import org.reprise.partition.PartitionResult;
 import org.reprise.partition.PartitionedDiscovery;
 import org.reprise.partition.Reconciliation;
+import org.reprise.parallel.Workers;
 import org.reprise.partition.PartitionPlan;
 import org.reprise.seeds.Candidate;
 import org.reprise.seeds.PreMasking;
@@ -392,7 +393,10 @@ public final class SparkRepriseJob implements Callable<Integer> {
 
         stages.begin("reconciliation of " + parts.size() + " partitions on the driver");
         SparkGenomeWidePass pass = new SparkGenomeWidePass(sc, sequences, contigsShared, p, reducers, window, flank);
-        Reconciliation.Library library = Reconciliation.run(plan, parts, pass, p, stages.progress);
+        Reconciliation.Library library;
+        try (Workers workers = new Workers(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
+            library = Reconciliation.run(plan, parts, pass, p, workers, stages.progress);
+        }
         stages.end("reconciliation");
 
         Map<String, Object> figures = new LinkedHashMap<>();

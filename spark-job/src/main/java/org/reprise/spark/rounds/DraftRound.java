@@ -15,6 +15,8 @@ import scala.Tuple2;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -66,6 +68,39 @@ public final class DraftRound {
         } finally {
             shared.destroy();
         }
+    }
+
+    /**
+     * Drafts of many seeds at once, in the order given: one round with flanks of {@code firstRadius}
+     * bases, and a second with the full radius for the drafts that may have needed more. Seeds must
+     * be distinct (a round keys its drafts by seed).
+     */
+    public List<Draft> runAll(long[] seeds, List<long[]> forward, List<long[]> reverse, int firstRadius) {
+        Map<Long, Integer> at = new HashMap<>();
+        List<DraftRequest> requests = new ArrayList<>(seeds.length);
+        for (int i = 0; i < seeds.length; i++) {
+            if (at.put(seeds[i], i) != null) {
+                throw new IllegalArgumentException("seed " + seeds[i] + " asked twice");
+            }
+            requests.add(new DraftRequest(seeds[i], forward.get(i), reverse.get(i)));
+        }
+        Draft[] out = new Draft[seeds.length];
+        int full = fullRadius(params);
+        List<DraftRequest> again = new ArrayList<>();
+        for (Tuple2<Long, Draft> t : run(requests, Math.min(firstRadius, full))) {
+            int i = at.get(t._1);
+            if (t._2 == null) {
+                again.add(requests.get(i));
+            } else {
+                out[i] = t._2;
+            }
+        }
+        if (!again.isEmpty()) {
+            for (Tuple2<Long, Draft> t : run(again, full)) {
+                out[at.get(t._1)] = t._2;
+            }
+        }
+        return Arrays.asList(out);
     }
 
     /** The flanks of the round's copies owned by one partition's chunk cores. */

@@ -1,10 +1,12 @@
 package org.reprise.spark.tasks;
 
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.reprise.discover.ProgressListener;
 import org.reprise.params.Parameters;
 import org.reprise.parallel.Workers;
+import org.reprise.partition.Annotation;
 import org.reprise.partition.GenomeWideSeeds;
 import org.reprise.partition.PartitionDiscovery;
 import org.reprise.partition.PartitionGenome;
@@ -56,5 +58,32 @@ public final class PartitionTasks {
         }
         out.sort(Comparator.comparingInt(PartitionResult::partition));
         return out;
+    }
+
+    /**
+     * The annotation of every partition with the ordered library, one task per partition
+     * ({@link Annotation#run}), the library broadcast as bytes; results in partition order.
+     */
+    public static List<Annotation.Result> annotate(JavaSparkContext sc, JavaRDD<PartitionGenome> sequences,
+                                                   List<Annotation.Entry> library, Parameters params, int threads) {
+        Broadcast<byte[]> shared = sc.broadcast(Annotation.encodeLibrary(library));
+        try {
+            List<byte[]> encoded = sequences.map(part -> {
+                Annotation.Result r;
+                try (Workers workers = new Workers(threads)) {
+                    r = Annotation.run(part, Annotation.decodeLibrary(shared.value()), params, workers);
+                }
+                FaultInjection.at("annotation");
+                return Annotation.encode(r);
+            }).collect();
+            List<Annotation.Result> out = new ArrayList<>(encoded.size());
+            for (byte[] b : encoded) {
+                out.add(Annotation.decode(b));
+            }
+            out.sort(Comparator.comparingInt(Annotation.Result::partition));
+            return out;
+        } finally {
+            shared.destroy();
+        }
     }
 }

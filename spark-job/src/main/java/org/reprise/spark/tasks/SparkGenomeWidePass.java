@@ -3,12 +3,14 @@ package org.reprise.spark.tasks;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.reprise.discover.Draft;
 import org.reprise.discover.Drafter;
 import org.reprise.discover.ProgressListener;
 import org.reprise.genome.ContigDictionary;
 import org.reprise.mask.Bitmask;
 import org.reprise.mask.MaskRuns;
 import org.reprise.params.Parameters;
+import org.reprise.partition.Annotation;
 import org.reprise.partition.GenomeWidePass;
 import org.reprise.partition.PartitionGenome;
 import org.reprise.seeds.Candidate;
@@ -38,6 +40,7 @@ public final class SparkGenomeWidePass implements GenomeWidePass {
     private final int flank;
     private RoundDrafter drafter;
     private int rounds;
+    private int redraftJobs;
 
     /**
      * @param sequences the partitions' bases (cached)
@@ -72,6 +75,21 @@ public final class SparkGenomeWidePass implements GenomeWidePass {
         }
     }
 
+    /** One Spark job (two when some drafts need the full radius), whatever the number of families. */
+    @Override
+    public List<Draft> redraft(long[] seeds, List<long[]> forward, List<long[]> reverse, ProgressListener progress) {
+        sc.setJobDescription("reconciliation: redraft of " + seeds.length + " families found by several partitions");
+        redraftJobs++;
+        return new DraftRound(sc, sequences, params, params.k).runAll(seeds, forward, reverse, flank);
+    }
+
+    /** One Spark job: a task per partition, the library broadcast. */
+    @Override
+    public List<Annotation.Result> annotate(List<Annotation.Entry> library, ProgressListener progress) {
+        sc.setJobDescription("reconciliation: annotation of every partition with " + library.size() + " families");
+        return PartitionTasks.annotate(sc, sequences, library, params, sc.getConf().getInt("spark.task.cpus", 1));
+    }
+
     @Override
     public Drafter drafter(SeedTable seeds) {
         DraftRound round = new DraftRound(sc, sequences, params, params.k);
@@ -86,6 +104,7 @@ public final class SparkGenomeWidePass implements GenomeWidePass {
     @Override
     public Map<String, Long> counters() {
         Map<String, Long> out = new LinkedHashMap<>();
+        out.put("redraft_calls", (long) redraftJobs);
         if (drafter != null) {
             out.put("rounds", (long) rounds);
             out.putAll(drafter.counters());
