@@ -1,6 +1,8 @@
 package org.reprise.simulate;
 
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Random bases of a given GC content, fast: one {@code nextLong()} gives four bases through a
@@ -8,7 +10,14 @@ import java.util.SplittableRandom;
  * caller cuts its requests into blocks. The GC fraction is resolved to 1/32,768.
  */
 final class BaseSource {
-    private final byte[] table = new byte[1 << 16];
+    /**
+     * Tables by GC threshold, shared: a table depends on the threshold only, and sources are made
+     * by the thousand (one per family, satellite and AT-rich stretch, again when it is written).
+     * Read-only once made.
+     */
+    private static final Map<Integer, byte[]> TABLES = new ConcurrentHashMap<>();
+
+    private final byte[] table;
     private final SplittableRandom rng;
     private long bits;
     private int basesLeft;
@@ -19,12 +28,18 @@ final class BaseSource {
      */
     BaseSource(double gc, long seed) {
         this.rng = new SplittableRandom(seed);
-        int threshold = (int) StrictMath.round(gc * 32768);
+        this.table = TABLES.computeIfAbsent((int) StrictMath.round(gc * 32768), BaseSource::table);
+    }
+
+    /** @return the base of each 16-bit value: C or G for the first {@code 2 x threshold} of them. */
+    private static byte[] table(int threshold) {
+        byte[] table = new byte[1 << 16];
         for (int u = 0; u < table.length; u++) {
             boolean strong = (u >>> 1) < threshold;
             boolean second = (u & 1) != 0;
             table[u] = (byte) (strong ? (second ? 'G' : 'C') : (second ? 'T' : 'A'));
         }
+        return table;
     }
 
     /** Writes {@code n} random upper-case bases into {@code buf} from {@code off}. */

@@ -38,6 +38,22 @@ final class Draws {
         return Math.max(lo, Math.min(hi, v));
     }
 
+    /**
+     * @return an integer in [lo, hi] from a power law, {@code P(X > x) ~ (lo / x)^alpha}, cut at
+     *         {@code hi + 1} (inverse transform of one uniform): heavy-tailed, so most values lie
+     *         near lo and a few near hi; the smaller alpha, the heavier the tail; lo when hi &lt;= lo
+     */
+    static int paretoInt(SplittableRandom rng, int lo, int hi, double alpha) {
+        if (hi <= lo) {
+            return lo;
+        }
+        double beyond = StrictMath.pow((double) lo / (hi + 1.0), alpha); // P(X > hi + 1) without the cut
+        double u = rng.nextDouble();
+        double x = lo * StrictMath.pow(1 - u * (1 - beyond), -1 / alpha);
+        int v = (int) StrictMath.floor(Math.min(x, Integer.MAX_VALUE));
+        return Math.max(lo, Math.min(hi, v));
+    }
+
     /** @return a standard normal value (Box-Muller on two uniforms). */
     static double gaussian(SplittableRandom rng) {
         double u = 1.0 - rng.nextDouble(); // in (0, 1]: log is finite

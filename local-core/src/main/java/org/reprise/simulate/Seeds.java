@@ -17,6 +17,7 @@ final class Seeds {
     static final long PLACEMENT = 8;
     static final long BACKGROUND = 9;
     static final long ASSIGNMENT = 10;
+    static final long PRESET_CONTIGS = 11;
 
     private Seeds() {
     }

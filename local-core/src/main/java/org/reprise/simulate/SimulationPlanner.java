@@ -16,11 +16,14 @@ import java.util.SplittableRandom;
  * <ol>
  * <li>contig sizes, drawn log-normal around length / contigs (at least 1 kb each) unless given;</li>
  * <li>families: class from the mix, consensus and structure, an age (divergence up to the maximum),
- *     a copy number log-uniform in the range; satellites (a 5-500 base unit in a 2-50 kb array)
- *     and low-complexity stretches ((A)n, (CA)n, AT-rich; 100-2,000 bases), as many of them as
- *     fit in {@value #TANDEM_BUDGET} of the genome;</li>
- * <li>if the planted bases would pass {@value #REPEAT_BUDGET} of the genome, every copy number is
- *     scaled down (noted in {@link GenomePlan#notes()});</li>
+ *     a copy number log-uniform in the range (or from a power law, {@link SimulationParameters#copiesTail()});
+ *     then the giant families, if any, with their set lengths, ages and copy numbers; satellites
+ *     (a 5-500 base unit in a 2-50 kb array) and low-complexity stretches ((A)n, (CA)n, AT-rich;
+ *     100-2,000 bases), as many of them as fit in {@value #TANDEM_BUDGET} of the genome;</li>
+ * <li>with a {@link SimulationParameters#repeatFraction()}, the drawn families' copy numbers are
+ *     scaled by one factor so that the expected interspersed bases reach it; then, if the planted
+ *     bases would pass {@value #REPEAT_BUDGET} of the genome, every copy number is scaled down
+ *     (each noted in {@link GenomePlan#notes()});</li>
  * <li>copies, oldest family first: each either lands in the background or, with the nested share,
  *     inside a copy planted before it (so an older one), chosen with probability proportional to
  *     its length, at a random offset (unless the nest would pass a quarter of the longest contig);</li>
@@ -65,6 +68,25 @@ public final class SimulationPlanner {
     }
 
     /**
+     * The families and their copy numbers as the planner would plant them, without drawing a copy:
+     * cheap at any genome size.
+     *
+     * @param families    every family, as {@link GenomePlan#families()} lists them
+     * @param copyNumbers copies of each interspersed family (the first {@code copyNumbers.length}
+     *                    families), scaled as in the plan; copies cut by contig ends come on top
+     */
+    record Design(List<RepeatFamily> families, int[] copyNumbers) {
+    }
+
+    /**
+     * @param p the parameters
+     * @return the families and copy numbers {@link #plan} would start from with them
+     */
+    static Design design(SimulationParameters p) {
+        return new Run(p).design();
+    }
+
+    /**
      * @param p the parameters
      * @return the contig sizes: the given ones, or drawn log-normal around length / contigs, each at
      *         least 1 kb, adding up to the length exactly
@@ -105,9 +127,15 @@ public final class SimulationPlanner {
         return sizes;
     }
 
-    /** @return the chance that a copy of this class is 5'-truncated: LINEs get two chances. */
-    static double truncationChance(RepeatClass c, double truncated) {
-        return c == RepeatClass.LINE ? 1 - (1 - truncated) * (1 - truncated) : truncated;
+    /**
+     * @return the chance that a copy of this class is 5'-truncated: LINEs get two chances, unless
+     *         their own share is set
+     */
+    static double truncationChance(RepeatClass c, SimulationParameters p) {
+        if (c != RepeatClass.LINE) {
+            return p.truncated();
+        }
+        return Double.isNaN(p.lineTruncated()) ? 1 - (1 - p.truncated()) * (1 - p.truncated()) : p.lineTruncated();
     }
 
     /** A copy while it is planned: mutable, linked to its host and nested copies. */
@@ -192,11 +220,16 @@ public final class SimulationPlanner {
             this.p = p;
         }
 
-        GenomePlan plan() {
+        Design design() {
             sizes = contigSizes(p);
             int[] copyNumbers = designFamilies();
             designTandemPieces();
             scaleCopyNumbers(copyNumbers);
+            return new Design(List.copyOf(families), copyNumbers);
+        }
+
+        GenomePlan plan() {
+            int[] copyNumbers = design().copyNumbers();
             plantCopies(copyNumbers);
             planContigEndCuts(copyNumbers);
             List<List<Draft>> perContig = assignContigs();
@@ -205,16 +238,30 @@ public final class SimulationPlanner {
 
         // ---- families ----------------------------------------------------------------------
 
+        /**
+         * The drawn families, then the giant ones (numbered on after them, each from its own stream
+         * too); returns their copy numbers, index for index.
+         */
         private int[] designFamilies() {
             int n = p.families();
+            List<GiantFamily> giants = p.giants();
             RepeatClass[] classes = classMix(n);
-            int width = Math.max(3, Integer.toString(n).length());
-            int[] copyNumbers = new int[n];
+            int width = Math.max(3, Integer.toString(n + giants.size()).length());
+            int[] copyNumbers = new int[n + giants.size()];
             for (int i = 0; i < n; i++) {
                 SplittableRandom rng = new SplittableRandom(Seeds.derive(p.seed(), Seeds.FAMILY, i));
                 String name = "fam" + pad(i + 1, width);
-                families.add(designFamily(name, classes[i], rng));
-                copyNumbers[i] = Draws.logUniformInt(rng, p.copiesMin(), p.copiesMax());
+                families.add(designFamily(name, classes[i], rng, 0, Double.NaN));
+                copyNumbers[i] = p.copiesTail() > 0
+                        ? Draws.paretoInt(rng, p.copiesMin(), p.copiesMax(), p.copiesTail())
+                        : Draws.logUniformInt(rng, p.copiesMin(), p.copiesMax());
+            }
+            for (int g = 0; g < giants.size(); g++) {
+                GiantFamily giant = giants.get(g);
+                SplittableRandom rng = new SplittableRandom(Seeds.derive(p.seed(), Seeds.FAMILY, n + g));
+                String name = "fam" + pad(n + g + 1, width);
+                families.add(designFamily(name, giant.repeatClass(), rng, giant.length(), giant.divergence()));
+                copyNumbers[n + g] = giant.copies();
             }
             return copyNumbers;
         }
@@ -241,7 +288,12 @@ public final class SimulationPlanner {
             return classes;
         }
 
-        private RepeatFamily designFamily(String name, RepeatClass c, SplittableRandom rng) {
+        /**
+         * A family's consensus, structure and age: drawn, or with {@code length > 0} of that
+         * length, and with a divergence that is not NaN of that age (held within the maximum).
+         */
+        private RepeatFamily designFamily(String name, RepeatClass c, SplittableRandom rng, int length,
+                double age) {
             BaseSource bases = new BaseSource(p.gc(), rng.nextLong());
             int ltr = 0;
             int tir = 0;
@@ -251,7 +303,7 @@ public final class SimulationPlanner {
             int tsdMax;
             switch (c) {
                 case LTR -> {
-                    int total = drawLength(rng, 3000, 8000);
+                    int total = length > 0 ? length : drawLength(rng, 3000, 8000);
                     ltr = Math.max(1, Math.min(Draws.uniformInt(rng, 150, 800), (total - 2) / 3));
                     byte[] terminal = bases.next(ltr);
                     if (ltr >= 4) { // LTRs start with TG and end with CA
@@ -264,14 +316,15 @@ public final class SimulationPlanner {
                     tsdMin = tsdMax = Draws.uniformInt(rng, c.tsdMin(), c.tsdMax());
                 }
                 case DNA -> {
-                    int total = drawLength(rng, 200, 3000);
+                    int total = length > 0 ? length : drawLength(rng, 200, 3000);
                     tir = Math.max(1, Math.min(Draws.uniformInt(rng, 20, 300), (total - 1) / 3));
                     byte[] left = bases.next(tir);
                     consensus = concat(left, bases.next(total - 2 * tir), Dna.reverseComplement(left));
                     tsdMin = tsdMax = Draws.uniformInt(rng, c.tsdMin(), c.tsdMax());
                 }
                 case LINE, SINE -> {
-                    int total = c == RepeatClass.LINE ? drawLength(rng, 4000, 7000) : drawLength(rng, 100, 500);
+                    int total = length > 0 ? length
+                            : c == RepeatClass.LINE ? drawLength(rng, 4000, 7000) : drawLength(rng, 100, 500);
                     polyA = Math.min(Draws.uniformInt(rng, 10, 40), total / 4);
                     byte[] tail = new byte[polyA];
                     Arrays.fill(tail, (byte) 'A');
@@ -280,11 +333,13 @@ public final class SimulationPlanner {
                     tsdMax = c.tsdMax();
                 }
                 default -> {
-                    consensus = bases.next(drawLength(rng, p.familyMinLength(), p.familyMaxLength()));
+                    consensus = bases.next(length > 0 ? length
+                            : drawLength(rng, p.familyMinLength(), p.familyMaxLength()));
                     tsdMin = tsdMax = Draws.uniformInt(rng, c.tsdMin(), c.tsdMax());
                 }
             }
-            double divergence = p.maxDivergence() * rng.nextDouble();
+            double divergence = Double.isNaN(age) ? p.maxDivergence() * rng.nextDouble()
+                    : Math.min(p.maxDivergence(), age);
             return new RepeatFamily(name, c, consensus, ltr, tir, polyA, tsdMin, tsdMax, divergence);
         }
 
@@ -368,8 +423,14 @@ public final class SimulationPlanner {
 
         // ---- copy numbers -------------------------------------------------------------------
 
-        /** Scales copy numbers down when the expected planted bases would overfill the genome. */
+        /**
+         * Scales the drawn families' copy numbers towards the repeat fraction, if one is asked for;
+         * then every copy number down when the expected planted bases would overfill the genome.
+         */
         private void scaleCopyNumbers(int[] copyNumbers) {
+            if (p.repeatFraction() > 0) {
+                fitRepeatFraction(copyNumbers);
+            }
             long genome = genomeLength();
             double tandemBases = 0;
             for (Draft d : tandem) {
@@ -392,8 +453,67 @@ public final class SimulationPlanner {
                     + "low-complexity pieces in %,d)", scale, 100 * REPEAT_BUDGET, expected, tandemBases, genome));
         }
 
+        /**
+         * Multiplies the drawn families' copy numbers by one factor, each rounded and held within
+         * --copies, so that the expected bases of all interspersed copies (the giants' as they are)
+         * come as close to the repeat fraction of the genome as whole copies allow, from below
+         * unless even the fewest copies pass it. The draws give the shape (which families are large),
+         * the factor the total: with a heavy tail the total would otherwise hang on the few largest
+         * draws. The expected bases grow with the factor, so bisection finds it.
+         */
+        private void fitRepeatFraction(int[] copyNumbers) {
+            int n = p.families();
+            double target = p.repeatFraction() * genomeLength();
+            for (int f = n; f < copyNumbers.length; f++) {
+                target -= copyNumbers[f] * expectedCopyLength(families.get(f));
+            }
+            if (n == 0) {
+                return;
+            }
+            int[] drawn = Arrays.copyOf(copyNumbers, n);
+            double[] lengths = new double[n];
+            for (int f = 0; f < n; f++) {
+                lengths[f] = expectedCopyLength(families.get(f));
+            }
+            // At factor copiesMax every drawn number (at least 1) is at the maximum.
+            double lo = 0;
+            double hi = p.copiesMax();
+            if (expectedBases(drawn, lengths, hi) <= target) {
+                lo = hi;
+            } else if (expectedBases(drawn, lengths, lo) <= target) {
+                // Invariant: expected bases at lo <= target < at hi.
+                for (int i = 0; i < 100; i++) {
+                    double mid = 0.5 * (lo + hi);
+                    if (expectedBases(drawn, lengths, mid) <= target) {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+            }
+            for (int f = 0; f < n; f++) {
+                copyNumbers[f] = scaledCopies(drawn[f], lo);
+            }
+            notes.add(String.format(Locale.ROOT, "copy numbers of the %d drawn families scaled by %.4f so that "
+                    + "interspersed copies are expected to fill %.0f%% of the genome", n, lo,
+                    100 * p.repeatFraction()));
+        }
+
+        private double expectedBases(int[] drawn, double[] lengths, double factor) {
+            double sum = 0;
+            for (int f = 0; f < drawn.length; f++) {
+                sum += scaledCopies(drawn[f], factor) * lengths[f];
+            }
+            return sum;
+        }
+
+        private int scaledCopies(int drawn, double factor) {
+            double v = StrictMath.floor(drawn * factor + 0.5);
+            return (int) Math.max(p.copiesMin(), Math.min(p.copiesMax(), v));
+        }
+
         private double expectedCopyLength(RepeatFamily f) {
-            double keep = 1 - 0.5 * truncationChance(f.repeatClass(), p.truncated());
+            double keep = 1 - 0.5 * truncationChance(f.repeatClass(), p);
             if (f.repeatClass() == RepeatClass.LTR) {
                 return (1 - SOLO_LTR_SHARE) * f.length() * keep + SOLO_LTR_SHARE * f.ltrLength();
             }
@@ -456,7 +576,7 @@ public final class SimulationPlanner {
             boolean truncated5 = false;
             if (solo) {
                 to = fam.ltrLength();
-            } else if (Draws.chance(rng, truncationChance(c, p.truncated())) && length > 30) {
+            } else if (Draws.chance(rng, truncationChance(c, p)) && length > 30) {
                 int keep = (int) StrictMath.round(length * Draws.uniform(rng, 0.05, 0.95));
                 keep = Math.max(30, Math.min(length - 1, keep));
                 from = length - keep;
@@ -647,8 +767,9 @@ public final class SimulationPlanner {
             List<ContigPlan> contigs = new ArrayList<>(sizes.length);
             List<TruthPiece> pieces = new ArrayList<>();
             Layout layout = new Layout(pieces);
+            String[] names = p.contigNames();
             for (int c = 0; c < sizes.length; c++) {
-                ContigPlan plan = new ContigPlan("chr" + (c + 1), sizes[c]);
+                ContigPlan plan = new ContigPlan(names == null ? "chr" + (c + 1) : names[c], sizes[c]);
                 layout.contig(c, plan, perContig.get(c), cutAtStart[c], cutAtEnd[c], sizes[c]);
                 contigs.add(plan);
             }
