@@ -1,10 +1,8 @@
 package org.reprise.partition;
 
 import org.reprise.discover.Draft;
-import org.reprise.discover.Drafter;
 import org.reprise.extend.ConsensusExtender;
 import org.reprise.extend.ElementAligner;
-import org.reprise.discover.LocalDrafter;
 import org.reprise.discover.ProgressListener;
 import org.reprise.genome.BasesSource;
 import org.reprise.mask.Bitmask;
@@ -117,11 +115,6 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
             }
         }
         return out;
-    }
-
-    @Override
-    public Drafter drafter(SeedTable seeds) {
-        return new LocalDrafter(flanks(), params, params.k, workers);
     }
 
     private FlankDrafts flanks() {

@@ -5,9 +5,7 @@ import org.reprise.discover.Element;
 import org.reprise.extend.Extension;
 import org.reprise.discover.Family;
 import org.reprise.discover.FamilyCommit;
-import org.reprise.discover.FamilyLoop;
 import org.reprise.discover.ProgressListener;
-import org.reprise.discover.SeedPriority;
 import org.reprise.discover.StoredCopies;
 import org.reprise.align.Dna;
 import org.reprise.genome.ContigDictionary;
@@ -529,7 +527,7 @@ public final class Reconciliation {
         ContigDictionary contigs = plan.contigs();
         int k = params.k;
         counters.put("repeat_mask_bases_of_partition_families", keptMask.cardinality());
-        progress.phase("genome-wide pass: candidates with copies the kept families leave free");
+        progress.phase("thin seeds: genome-wide candidates with copies the library leaves free");
         CandidateColumns left = pass.unmaskedCandidates(keptMask, progress);
         counters.put("genome_wide_pass_candidates", (long) left.size());
         counters.put("genome_wide_pass_candidate_bytes", left.memoryBytes());
@@ -543,11 +541,9 @@ public final class Reconciliation {
         }
         SeedTable seeds = left.preMask(contigs.length(), k, params.minFreq); // its copies are the columns'
         left = null;
-        progress.phase("genome-wide pass: families of " + seeds.size() + " seeds");
-        FamilyLoop loop = new FamilyLoop(contigs, params, k, seeds, new StoredCopies(seeds),
-                pass.drafter(seeds), progress, SeedPriority.COUNT, keptMask,
-                new Bitmask(contigs.length()));
-        List<Family> found = loop.run();
+        progress.phase("thin seeds: families of " + seeds.size() + " seeds, drafted in bulk batches");
+        ThinSeeds thin = new ThinSeeds(contigs, params, pass);
+        List<Family> found = thin.run(seeds, new StoredCopies(seeds), keptMask, progress);
         List<Entry> out = new ArrayList<>(found.size());
         KmerCodec codec = new KmerCodec(k);
         for (Family f : found) {
@@ -564,9 +560,11 @@ public final class Reconciliation {
             out.add(entry);
         }
         counters.put("genome_wide_pass_seeds", (long) seeds.size());
-        counters.put("genome_wide_pass_seeds_processed", (long) loop.seedsProcessed());
+        long[] figures = thin.figures();
+        counters.put("genome_wide_pass_batches", figures[0]);
+        counters.put("genome_wide_pass_seeds_drafted", figures[1]);
+        counters.put("genome_wide_pass_drafts_stale", figures[2]);
         counters.put("genome_wide_pass_families", (long) out.size());
-        counters.putAll(prefixed("genome_wide_pass_", loop.counters()));
         counters.putAll(prefixed("genome_wide_pass_", pass.counters()));
         counters.put("repeat_mask_bases", keptMask.cardinality());
         return out;

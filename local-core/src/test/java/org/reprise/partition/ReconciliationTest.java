@@ -3,7 +3,6 @@ package org.reprise.partition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reprise.discover.Draft;
-import org.reprise.discover.Drafter;
 import org.reprise.discover.Element;
 import org.reprise.discover.Family;
 import org.reprise.discover.ProgressListener;
@@ -12,7 +11,6 @@ import org.reprise.mask.Bitmask;
 import org.reprise.params.Parameters;
 import org.reprise.parallel.Workers;
 import org.reprise.seeds.CandidateColumns;
-import org.reprise.seeds.SeedTable;
 import org.reprise.testing.Sequences;
 
 import java.util.ArrayList;
@@ -97,11 +95,6 @@ class ReconciliationTest {
                 none.add(new long[0]);
             }
             return new Annotation.Result(partition, copies, elements, none, none, new long[0], 0);
-        }
-
-        @Override
-        public Drafter drafter(SeedTable seeds) {
-            throw new AssertionError("no thin seeds were drawn");
         }
 
         @Override

@@ -392,7 +392,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
         stages.end("partitions");
 
         stages.begin("reconciliation of " + parts.size() + " partitions on the driver");
-        SparkGenomeWidePass pass = new SparkGenomeWidePass(sc, sequences, contigsShared, p, reducers, window, flank);
+        SparkGenomeWidePass pass = new SparkGenomeWidePass(sc, sequences, contigsShared, p, reducers, flank);
         Reconciliation.Library library;
         try (Workers workers = new Workers(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
             library = Reconciliation.run(plan, parts, pass, p, workers, stages.progress);
@@ -441,7 +441,7 @@ public final class SparkRepriseJob implements Callable<Integer> {
         spark.put("task_threads", threads);
         spark.put("bases_held_by_partitions", stages.heldBases);
         spark.put("kmer_reducers", reducers);
-        spark.put("genome_wide_pass_round_seconds", pass.roundSeconds());
+        spark.put("drafting_job_seconds", pass.draftSeconds());
         spark.put("spark_jobs", clock.jobs);
         spark.put("spark_job_seconds", clock.seconds());
         spark.put("driver_only_seconds", Math.max(0, total - clock.seconds()));

@@ -265,10 +265,12 @@ class SparkRepriseJobTest {
             assertEquals(mine.get("partitioned").get("partitions").asInt(), job.get("partitioned").get("partitions").asInt(),
                     "the same plan");
             assertEquals(p, job.get("partitioned").get("partitions").asInt(), "a plan of " + p + " partitions");
-            // the same reconciliation (who drafted the genome-wide pass, and how, differs)
-            for (String counter : List.of("partition_families", "families_merged_by_seed", "families_kept_from_partitions",
-                    "boundary_claims", "boundary_claims_trimmed", "boundary_claims_dropped", "genome_wide_pass_candidates",
-                    "genome_wide_pass_seeds", "genome_wide_pass_seeds_processed", "genome_wide_pass_families", "families")) {
+            // the same reconciliation (who drafted, and how, differs)
+            for (String counter : List.of("partition_families", "families_merged_by_seed", "families_annotated",
+                    "families_dropped_too_few_copies", "families_redrafted", "redraft_copies", "boundary_claims",
+                    "boundary_claims_trimmed", "boundary_claims_dropped", "genome_wide_pass_candidates",
+                    "genome_wide_pass_seeds", "genome_wide_pass_batches", "genome_wide_pass_seeds_drafted",
+                    "genome_wide_pass_families", "families_merged_by_clustering", "families")) {
                 JsonNode a = mine.get("partitioned").get("reconciliation").get(counter);
                 JsonNode b = job.get("partitioned").get("reconciliation").get(counter);
                 if (a != null || b != null) {

@@ -4,7 +4,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.reprise.discover.Draft;
-import org.reprise.discover.Drafter;
 import org.reprise.discover.ProgressListener;
 import org.reprise.genome.ContigDictionary;
 import org.reprise.mask.Bitmask;
@@ -15,9 +14,7 @@ import org.reprise.partition.GenomeWidePass;
 import org.reprise.partition.PartitionGenome;
 import org.reprise.seeds.Candidate;
 import org.reprise.seeds.CandidateColumns;
-import org.reprise.seeds.SeedTable;
 import org.reprise.spark.rounds.DraftRound;
-import org.reprise.spark.rounds.RoundDrafter;
 import org.reprise.spark.seeds.SeedCounting;
 
 import java.util.LinkedHashMap;
@@ -25,10 +22,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reconciliation's genome-wide pass on Spark: its seeds counted by the executors (the k-mer
- * shuffle again, each reducer keeping the copies the kept families leave free), its families
- * drafted in rounds on the executors ({@link RoundDrafter}); the driver only commits, as in the
- * exact strategy's job.
+ * The reconciliation's work on Spark, a job (or two) per step whatever the number of families: the
+ * annotation one task per partition with the library broadcast; drafts of many families at once
+ * (the redraft, each batch of thin seeds) as a {@link DraftRound}; the thin seeds counted by the
+ * executors (the k-mer shuffle again, each reducer keeping the copies the library leaves free).
+ * The driver only orders, commits and resolves.
  */
 public final class SparkGenomeWidePass implements GenomeWidePass {
     private final JavaSparkContext sc;
@@ -36,26 +34,22 @@ public final class SparkGenomeWidePass implements GenomeWidePass {
     private final Broadcast<ContigDictionary> contigs;
     private final Parameters params;
     private final int reducers;
-    private final int window;
     private final int flank;
-    private RoundDrafter drafter;
-    private int rounds;
-    private int redraftJobs;
+    private int draftCalls;
+    private double draftSeconds;
 
     /**
      * @param sequences the partitions' bases (cached)
      * @param reducers  reducers of the k-mer shuffle
-     * @param window    most seeds drafted per round
-     * @param flank     first flank radius of a round
+     * @param flank     first flank radius of a drafting job
      */
     public SparkGenomeWidePass(JavaSparkContext sc, JavaRDD<PartitionGenome> sequences, Broadcast<ContigDictionary> contigs,
-                               Parameters params, int reducers, int window, int flank) {
+                               Parameters params, int reducers, int flank) {
         this.sc = sc;
         this.sequences = sequences;
         this.contigs = contigs;
         this.params = params;
         this.reducers = reducers;
-        this.window = window;
         this.flank = flank;
     }
 
@@ -78,9 +72,12 @@ public final class SparkGenomeWidePass implements GenomeWidePass {
     /** One Spark job (two when some drafts need the full radius), whatever the number of families. */
     @Override
     public List<Draft> redraft(long[] seeds, List<long[]> forward, List<long[]> reverse, ProgressListener progress) {
-        sc.setJobDescription("reconciliation: redraft of " + seeds.length + " families found by several partitions");
-        redraftJobs++;
-        return new DraftRound(sc, sequences, params, params.k).runAll(seeds, forward, reverse, flank);
+        sc.setJobDescription("reconciliation: drafts of " + seeds.length + " families at once");
+        draftCalls++;
+        long t = System.nanoTime();
+        List<Draft> out = new DraftRound(sc, sequences, params, params.k).runAll(seeds, forward, reverse, flank);
+        draftSeconds += (System.nanoTime() - t) / 1e9;
+        return out;
     }
 
     /** One Spark job: a task per partition, the library broadcast. */
@@ -91,29 +88,14 @@ public final class SparkGenomeWidePass implements GenomeWidePass {
     }
 
     @Override
-    public Drafter drafter(SeedTable seeds) {
-        DraftRound round = new DraftRound(sc, sequences, params, params.k);
-        drafter = new RoundDrafter(contigs.value().length(), params, params.k, (requests, radius) -> {
-            sc.setJobDescription("genome-wide pass: round " + (++rounds) + ", drafting " + requests.size()
-                    + " seeds (flanks of " + radius + " bases)");
-            return round.run(requests, radius);
-        }, window, flank);
-        return drafter;
-    }
-
-    @Override
     public Map<String, Long> counters() {
         Map<String, Long> out = new LinkedHashMap<>();
-        out.put("redraft_calls", (long) redraftJobs);
-        if (drafter != null) {
-            out.put("rounds", (long) rounds);
-            out.putAll(drafter.counters());
-        }
+        out.put("drafting_calls", (long) draftCalls);
         return out;
     }
 
-    /** Seconds the pass's rounds took (Spark jobs included). */
-    public double roundSeconds() {
-        return drafter == null ? 0 : drafter.roundSeconds();
+    /** Seconds the drafting jobs took (the redraft and the thin seeds' batches, Spark jobs included). */
+    public double draftSeconds() {
+        return draftSeconds;
     }
 }
