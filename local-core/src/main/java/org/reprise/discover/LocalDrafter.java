@@ -34,7 +34,7 @@ public final class LocalDrafter implements Drafter {
      */
     static final int IN_FLIGHT_PER_HELPER = 8;
     /** Copies from which one family's two sides and its elements are split among the workers. */
-    static final int SPLIT_FROM = 256;
+    public static final int SPLIT_FROM = 256;
 
     private final DraftMaker maker;
     private final Parameters params;

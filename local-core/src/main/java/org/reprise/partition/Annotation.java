@@ -218,11 +218,7 @@ public final class Annotation {
                 List<PartitionResult.ClaimedElement> l = r.elements().get(e);
                 out.writeInt(l.size());
                 for (PartitionResult.ClaimedElement x : l) {
-                    out.writeInt(x.contig());
-                    out.writeLong(x.start());
-                    out.writeLong(x.end());
-                    out.writeByte((x.reverse() ? 1 : 0) | (x.boundary() ? 2 : 0));
-                    out.writeLong(x.chunkCoreStart());
+                    PartitionResultCodec.writeElement(out, x);
                 }
                 writeLongs(out, r.forward().get(e));
                 writeLongs(out, r.reverse().get(e));
@@ -251,12 +247,7 @@ public final class Annotation {
                 int m = in.readInt();
                 List<PartitionResult.ClaimedElement> l = new ArrayList<>(m);
                 for (int j = 0; j < m; j++) {
-                    int contig = in.readInt();
-                    long start = in.readLong();
-                    long end = in.readLong();
-                    int flags = in.readByte();
-                    l.add(new PartitionResult.ClaimedElement(contig, start, end, (flags & 1) != 0, in.readLong(),
-                            (flags & 2) != 0));
+                    l.add(PartitionResultCodec.readElement(in));
                 }
                 elements.add(l);
                 forward.add(readLongs(in));

@@ -1,6 +1,7 @@
 package org.reprise.partition;
 
 import org.reprise.discover.Draft;
+import org.reprise.discover.LocalDrafter;
 import org.reprise.extend.ConsensusExtender;
 import org.reprise.extend.ElementAligner;
 import org.reprise.discover.ProgressListener;
@@ -21,14 +22,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The genome-wide pass on one machine: candidates counted over the genome's bases in batches
- * ({@link GenomeWideSeeds#unmaskedCandidates}), families drafted by the run's threads from the
- * copies' flanks read from the bases ({@link FlankDrafts}).
+ * The reconciliation's work on one machine ({@link GenomeWidePass}): the partitions annotated one
+ * after the other with the run's threads, drafts made by the threads from the copies' flanks read
+ * from the bases ({@link FlankDrafts}), the thin seeds' candidates counted over the bases in
+ * batches ({@link GenomeWideSeeds#unmaskedCandidates}).
  */
 public final class LocalGenomeWidePass implements GenomeWidePass {
-    /** Copies from which one redraft is split among the workers (as the family loop's drafts are). */
-    static final int SPLIT_FROM = 256;
-
     private final PartitionPlan plan;
     private final BasesSource bases;
     private final Parameters params;
@@ -68,7 +67,7 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
     }
 
     /**
-     * Families of {@value #SPLIT_FROM} copies or more one after the other, each split among the
+     * Families of {@link LocalDrafter#SPLIT_FROM} copies or more (as in the family loop) one after the other, each split among the
      * workers; the others on the workers, one family a piece, largest first (so that a large one
      * does not start last and leave the other threads idle).
      */
@@ -84,12 +83,12 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
             order[i] = i;
         }
         LongArrays.radixSort(size, order);
-        int small = 0;
-        while (small < n && -size[small] >= SPLIT_FROM && workers.threads() > 1) {
-            int i = (int) order[small++];
+        int split = 0;
+        while (split < n && -size[split] >= LocalDrafter.SPLIT_FROM && workers.threads() > 1) {
+            int i = (int) order[split++];
             out[i] = drafts.draftSplit(forward.get(i), reverse.get(i), workers);
         }
-        int from = small;
+        int from = split;
         List<Draft> rest = workers.map(n - from, j -> {
             int i = (int) order[from + j];
             return drafts.draft(forward.get(i), reverse.get(i), new ConsensusExtender(params), new ElementAligner(params));

@@ -42,11 +42,7 @@ public final class PartitionResultCodec {
                 out.writeInt(f.leftLength());
                 out.writeInt(f.elements().size());
                 for (PartitionResult.ClaimedElement e : f.elements()) {
-                    out.writeInt(e.contig());
-                    out.writeLong(e.start());
-                    out.writeLong(e.end());
-                    out.writeByte((e.reverse() ? 1 : 0) | (e.boundary() ? 2 : 0));
-                    out.writeLong(e.chunkCoreStart());
+                    writeElement(out, e);
                 }
                 writeSorted(out, f.forward());
                 writeSorted(out, f.reverse());
@@ -95,12 +91,7 @@ public final class PartitionResultCodec {
                 int ne = in.readInt();
                 List<PartitionResult.ClaimedElement> elements = new ArrayList<>(ne);
                 for (int j = 0; j < ne; j++) {
-                    int contig = in.readInt();
-                    long start = in.readLong();
-                    long end = in.readLong();
-                    int flags = in.readByte();
-                    elements.add(new PartitionResult.ClaimedElement(contig, start, end, (flags & 1) != 0, in.readLong(),
-                            (flags & 2) != 0));
+                    elements.add(readElement(in));
                 }
                 long[] forward = readSorted(in);
                 long[] reverse = readSorted(in);
@@ -120,6 +111,23 @@ public final class PartitionResultCodec {
         } catch (IOException e) {
             throw new IllegalArgumentException("not a partition result: " + e.getMessage(), e);
         }
+    }
+
+    /** One element, as {@link #readElement} reads it back (the annotation's results use it too). */
+    static void writeElement(DataOutputStream out, PartitionResult.ClaimedElement e) throws IOException {
+        out.writeInt(e.contig());
+        out.writeLong(e.start());
+        out.writeLong(e.end());
+        out.writeByte((e.reverse() ? 1 : 0) | (e.boundary() ? 2 : 0));
+        out.writeLong(e.chunkCoreStart());
+    }
+
+    static PartitionResult.ClaimedElement readElement(DataInputStream in) throws IOException {
+        int contig = in.readInt();
+        long start = in.readLong();
+        long end = in.readLong();
+        int flags = in.readByte();
+        return new PartitionResult.ClaimedElement(contig, start, end, (flags & 1) != 0, in.readLong(), (flags & 2) != 0);
     }
 
     /** A string of any length (writeUTF stops at 64 KB; a consensus may be 20 kb of letters, or more). */

@@ -15,7 +15,6 @@ import org.reprise.seeds.UnmaskedCopies;
 import org.reprise.util.LongBuffer;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -126,10 +125,5 @@ final class ThinSeeds {
     /** Batches run, seeds drafted (a seed drafted again counts again), drafts found stale at their commit. */
     long[] figures() {
         return new long[] {batches, drafted, stale};
-    }
-
-    @Override
-    public String toString() {
-        return Arrays.toString(figures());
     }
 }
