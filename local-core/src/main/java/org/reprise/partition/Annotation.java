@@ -111,33 +111,21 @@ public final class Annotation {
             }
             long[] f = fwd.toArray();
             long[] r = rev.toArray();
-            forward.add(toGenome(part, f));
-            reverse.add(toGenome(part, r));
+            forward.add(part.genomePositions(f));
+            reverse.add(part.genomePositions(r));
             Draft draft = new Draft(entry.right(), entry.left(), alignAll(part, k, f, r, entry, aligner, params, workers),
                     f, r);
             Family family = commit.commit(entry.seedLetters(), 0, draft);
             List<PartitionResult.ClaimedElement> found = new ArrayList<>(family == null ? 0 : family.elements().size());
             if (family != null) {
                 for (Element x : family.elements()) {
-                    Chunk c = part.chunk(x.contigIndex());
-                    long start = c.paddedStart() + x.start();
-                    long end = c.paddedStart() + x.end();
-                    found.add(new PartitionResult.ClaimedElement(c.contigIndex(), start, end, x.isReverse(), c.coreStart(),
-                            start < c.coreStart() || end > c.coreEnd()));
+                    found.add(part.claimed(x));
                 }
             }
             elements.add(found);
         }
         return new Result(part.partition(), copies, elements, forward, reverse, PartitionDiscovery.repeatRuns(part, repeatMask),
                 (System.nanoTime() - t) / 1e9);
-    }
-
-    private static long[] toGenome(PartitionGenome part, long[] positions) {
-        long[] out = new long[positions.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = part.genomePosition(positions[i]);
-        }
-        return out;
     }
 
     /** Every copy's element against the entry's sides; shared among the workers for many copies. */

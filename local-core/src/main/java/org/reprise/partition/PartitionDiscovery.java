@@ -115,15 +115,11 @@ public final class PartitionDiscovery {
             int at = (int) sortedAt[Arrays.binarySearch(sortedCodes, seed)];
             List<PartitionResult.ClaimedElement> elements = new ArrayList<>(f.elements().size());
             for (Element e : f.elements()) {
-                Chunk c = part.chunk(e.contigIndex());
-                long start = c.paddedStart() + e.start();
-                long end = c.paddedStart() + e.end();
-                elements.add(new PartitionResult.ClaimedElement(c.contigIndex(), start, end, e.isReverse(), c.coreStart(),
-                        start < c.coreStart() || end > c.coreEnd()));
+                elements.add(part.claimed(e));
             }
             out.add(new PartitionResult.PartitionFamily(seed, f.seed(), rankCount[at], rankPos[at], f.seedFreq(),
                     priority.of(seed, f.seedFreq()), out.size(), f.consensus(), draft.left().length(), elements,
-                    toGenome(part, draft.forward()), toGenome(part, draft.reverse())));
+                    part.genomePositions(draft.forward()), part.genomePositions(draft.reverse())));
         }
         counters.put("candidates", (long) n);
         counters.put("seeds", (long) seeds.size());
@@ -160,15 +156,6 @@ public final class PartitionDiscovery {
             }
             return (int) Math.min(Integer.MAX_VALUE, (long) g[i] * copies / local[i]);
         };
-    }
-
-    /** Partition positions as genome positions (still ascending: chunks are in genome order, padding aside). */
-    private static long[] toGenome(PartitionGenome part, long[] positions) {
-        long[] out = new long[positions.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = part.genomePosition(positions[i]);
-        }
-        return out;
     }
 
     /** The partition's repeat mask as genome intervals (each chunk's padded interval mapped back). */

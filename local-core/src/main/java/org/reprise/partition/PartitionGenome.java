@@ -117,4 +117,22 @@ public final class PartitionGenome {
         int j = genome.contigIndexAt(partitionPosition);
         return contigStarts[j] + chunks[j].paddedStart() + (partitionPosition - genome.dictionary().contigStart(j));
     }
+
+    /** An element found on chunk {@code e.contigIndex()} of this partition, in genome coordinates. */
+    public PartitionResult.ClaimedElement claimed(org.reprise.discover.Element e) {
+        Chunk c = chunks[e.contigIndex()];
+        long start = c.paddedStart() + e.start();
+        long end = c.paddedStart() + e.end();
+        return new PartitionResult.ClaimedElement(c.contigIndex(), start, end, e.isReverse(), c.coreStart(),
+                start < c.coreStart() || end > c.coreEnd());
+    }
+
+    /** Partition positions as genome positions (ascending stays ascending: chunks are in genome order). */
+    public long[] genomePositions(long[] positions) {
+        long[] out = new long[positions.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = genomePosition(positions[i]);
+        }
+        return out;
+    }
 }
