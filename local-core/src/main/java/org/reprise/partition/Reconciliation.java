@@ -27,32 +27,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the partitions found, made one library (docs/ALGORITHM.md, partitioned strategy):
+ * What the partitions found, made one library (docs/ALGORITHM.md, partitioned strategy, steps 5-11):
  * <ol>
- *   <li><b>Families merged</b>: families of different partitions with the same seed are one entry
- *       (one family gets the same seed everywhere, as partitions rank seeds genome-wide); until the
- *       redraft its consensus is that of the partition where it has the most elements (ties: the
- *       first).</li>
- *   <li><b>Redraft in bulk</b>: an entry several partitions found is drafted again from the union
- *       of the copies they drafted from, every such entry at once ({@link GenomeWidePass#redraft}:
- *       the run's threads, or one Spark job); its consensus and elements are the redraft's. An
- *       entry of one partition keeps that partition's draft.</li>
+ *   <li><b>Merge</b>: families of different partitions with the same seed are one entry (one
+ *       family gets the same seed everywhere, as partitions rank seeds genome-wide), with the
+ *       consensus of the partition where it has the most elements (ties: the first); the entries
+ *       put in library order.</li>
+ *   <li><b>Annotation</b>: every partition finds its own elements of the library, in its order
+ *       ({@link Annotation}); an entry with fewer than minfreq free copies at its turn is dropped.</li>
+ *   <li><b>Redraft in bulk</b>: an entry whose annotation found more copies than its consensus was
+ *       drafted from is drafted again from all of them, every such entry at once
+ *       ({@link GenomeWidePass#redraft}: the run's threads, or one Spark job).</li>
  *   <li><b>Boundary claims resolved</b>: at each cut between two chunks of a contig, the entries'
  *       elements of either chunk that reach into the overlap of their padded intervals are taken in
  *       the order of their family's genome-wide rank, then position; one that overlaps an element
  *       already taken from the other chunk keeps only its longest part outside it, and is dropped
  *       when that is shorter than minlength. Elements of one chunk never trim each other (REPrise's
  *       may overlap too).</li>
- *   <li><b>Thin seeds</b>: genome-wide candidates that still have minfreq copies outside every
- *       partition family's elements (seeds thinly spread over partitions, too few in any one) go
- *       through one more family loop over the whole genome, drafted from their copies' flanks.</li>
+ *   <li><b>Thin seeds</b>: genome-wide candidates that still have minfreq copies outside the
+ *       library's elements (too few in any one partition) are drafted in bulk batches
+ *       ({@link ThinSeeds}).</li>
+ *   <li><b>Clustering</b>: entries of different partitions whose consensi cluster are one.</li>
  *   <li><b>Numbering</b>: each partition's families in their commit order, the partitions' lists
  *       merged by the priority their seeds were taken at (genome-wide units); with one partition
- *       that is the exact strategy's numbering.</li>
+ *       that is the exact strategy's numbering, and steps 2 to 6 are skipped.</li>
  * </ol>
  * Every partition family is kept: the number of families done again does not grow with the
  * genome, and the partitions' work is not thrown away. Deterministic: partitions' results are
- * taken in partition order, a redraft depends on its copies alone, and every step is ordered.
+ * taken in partition order, a draft depends on its copies alone, and every step is ordered.
  */
 public final class Reconciliation {
     private final PartitionPlan plan;
@@ -217,8 +219,7 @@ public final class Reconciliation {
 
     /**
      * Step 1: families of different partitions with the same seed made one entry, with the
-     * consensus of the partition where it has the most elements; every member's copies kept for
-     * the redraft.
+     * consensus of the partition where it has the most elements.
      */
     private List<Entry> mergeBySeed(List<PartitionResult> parts) {
         Map<Long, Entry> bySeed = new LinkedHashMap<>();
@@ -356,7 +357,7 @@ public final class Reconciliation {
     }
 
     /**
-     * Step 6: the entries' consensi clustered as the polishing does ({@link ConsensusClustering}:
+     * Step 6, clustering: the entries' consensi clustered as the polishing does ({@link ConsensusClustering}:
      * identity and coverage of the shorter at least 0.8, either strand), the longest first, so
      * that a cluster's representative is its longest consensus. An entry joins its cluster's
      * representative, its elements becoming the representative's, when the two were found by
@@ -445,7 +446,7 @@ public final class Reconciliation {
         return ((long) contig << 40) ^ coreStart;
     }
 
-    /** Step 2: at each cut, claims into the overlap taken by rank; losers trimmed or dropped. */
+    /** Step 4: at each cut, claims into the overlap taken by rank; losers trimmed or dropped. */
     private void resolveCuts(ContigDictionary contigs, Map<Long, List<Claim>> byChunk) {
         long pad = plan.padding();
         long resolved = 0, trimmed = 0, dropped = 0;
@@ -516,14 +517,13 @@ public final class Reconciliation {
     }
 
     /**
-     * Step 3: the genome-wide pass. Every genome-wide candidate that still has minfreq copies the
-     * kept families leave free (seeds thinly spread over partitions, families a partition drafted
-     * from too few of the genome's copies, copies of families that other partitions had too few of)
-     * goes, with those copies, into one family loop over the whole genome, against the kept
-     * families' mask, drafted from the copies' flanks with the run's threads.
+     * Step 5: the thin seeds. Every genome-wide candidate that still has minfreq copies the
+     * library's elements leave free (seeds thinly spread over partitions, too few in any one) goes,
+     * with those copies, through the family loop's rules over the whole genome, against that mask,
+     * drafted in bulk batches ({@link ThinSeeds}).
      */
     private List<Entry> genomeWidePass(Bitmask keptMask, GenomeWidePass pass, ProgressListener progress) {
-        // keptMask: every partition family's elements, reported or not, and the redrafts'.
+        // keptMask: the annotation's elements, reported or not, and the redrafts'.
         ContigDictionary contigs = plan.contigs();
         int k = params.k;
         counters.put("repeat_mask_bases_of_partition_families", keptMask.cardinality());
