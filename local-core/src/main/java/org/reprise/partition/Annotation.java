@@ -1,6 +1,7 @@
 package org.reprise.partition;
 
 import org.reprise.align.Dna;
+import org.reprise.discover.CopySource;
 import org.reprise.discover.Draft;
 import org.reprise.discover.Element;
 import org.reprise.discover.Family;
@@ -28,8 +29,9 @@ import java.util.List;
 
 /**
  * One partition annotated with an ordered library (docs/ALGORITHM.md, partitioned strategy, step
- * 6): for each entry in library order, its seed's copies in the partition's chunk cores (the k-mer
- * index and the tandem filter, as the family loop finds them) that the partition's repeat mask
+ * 6): for each entry in library order, its seed's copies in the partition's chunk cores (as the
+ * family loop finds them, tandem filter included: with -dist 0 by one scan for the library's seeds,
+ * {@link ScannedCopies}, else from a k-mer index) that the partition's repeat mask
  * leaves free are each aligned to the entry's consensus for their element (REPrise's element
  * alignment), and committed as the family loop commits a draft: every element masks, those of at
  * least minlength are reported. It is the family loop with the drafting done: a family's masking
@@ -83,8 +85,17 @@ public final class Annotation {
     public static Result run(PartitionGenome part, List<Entry> library, Parameters params, Workers workers) {
         long t = System.nanoTime();
         int k = params.k;
-        KmerIndex index = KmerIndex.build(part.genome(), k, workers, part.owned());
-        IndexCopies source = new IndexCopies(index, params.dist, params.tandemDist);
+        CopySource source;
+        if (params.dist == 0) {
+            long[] seeds = new long[library.size()];
+            for (int e = 0; e < seeds.length; e++) {
+                seeds[e] = library.get(e).seed();
+            }
+            source = new ScannedCopies(part.genome(), k, part.owned(), seeds, params.tandemDist);
+        } else {
+            source = new IndexCopies(KmerIndex.build(part.genome(), k, workers, part.owned()), params.dist,
+                    params.tandemDist);
+        }
         ContigDictionary local = part.genome().dictionary();
         Bitmask repeatMask = new Bitmask(local.length());
         FamilyCommit commit = new FamilyCommit(local, params, repeatMask, new Bitmask(local.length()));

@@ -127,7 +127,7 @@ public final class PartitionDiscovery {
         counters.put("families", (long) families.size());
         counters.put("index_bytes", index.memoryBytes());
         counters.putAll(loop.counters());
-        return new PartitionResult(part.partition(), out, repeatRuns(part, loop.repeatMask()), counters, seconds);
+        return new PartitionResult(part.partition(), out, failedRuns(part, loop), counters, seconds);
     }
 
     /**
@@ -156,6 +156,27 @@ public final class PartitionDiscovery {
             }
             return (int) Math.min(Integer.MAX_VALUE, (long) g[i] * copies / local[i]);
         };
+    }
+
+    /**
+     * What the partition's drafts that made no family masked, as genome intervals: its repeat mask
+     * less every family's elements (reported or not). The family loop tried those seeds there and
+     * masked their copies; the thin seeds are counted with them masked, so that a seed is not
+     * tried again genome-wide where a partition already found nothing.
+     */
+    private static long[] failedRuns(PartitionGenome part, FamilyLoop loop) {
+        Bitmask mask = loop.repeatMask();
+        ContigDictionary local = part.genome().dictionary();
+        for (org.reprise.discover.Draft d : loop.drafts()) {
+            for (int c = 0; c < d.copies(); c++) {
+                Element e = org.reprise.discover.FamilyCommit.element(local, d, c, 0);
+                if (e != null) {
+                    long base = local.contigStart(e.contigIndex());
+                    mask.releaseRange(base + e.start(), base + e.end());
+                }
+            }
+        }
+        return repeatRuns(part, mask);
     }
 
     /** The partition's repeat mask as genome intervals (each chunk's padded interval mapped back). */

@@ -6,12 +6,13 @@ import java.util.Map;
 /**
  * What one partition's discovery found, in genome coordinates, for the reconciliation: its
  * families (reported ones, with every element, each marked when it reaches into its chunk's
- * padding: a <em>boundary claim</em>), the bases its repeat mask covers (every family's elements,
- * reported or not), and its figures. Immutable by convention.
+ * padding: a <em>boundary claim</em>), the bases its drafts that made no family masked, and its
+ * figures. Immutable by convention.
  *
- * @param repeatRuns the repeat mask as genome intervals: {@code [2i], [2i+1]} half-open, ascending
+ * @param failedRuns what the partition's drafts that made no family masked (its repeat mask less its
+ *                   families' elements), as genome intervals: {@code [2i], [2i+1]} half-open, ascending
  */
-public record PartitionResult(int partition, List<PartitionFamily> families, long[] repeatRuns,
+public record PartitionResult(int partition, List<PartitionFamily> families, long[] failedRuns,
                               Map<String, Long> counters, Map<String, Double> seconds) {
 
     /**

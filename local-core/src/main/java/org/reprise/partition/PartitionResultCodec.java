@@ -47,7 +47,7 @@ public final class PartitionResultCodec {
                 writeSorted(out, f.forward());
                 writeSorted(out, f.reverse());
             }
-            writeSorted(out, r.repeatRuns());
+            writeSorted(out, r.failedRuns());
             out.writeInt(r.counters().size());
             for (Map.Entry<String, Long> e : r.counters().entrySet()) {
                 out.writeUTF(e.getKey());

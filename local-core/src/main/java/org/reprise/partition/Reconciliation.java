@@ -183,7 +183,7 @@ public final class Reconciliation {
         // thin seeds: the genome-wide pass over what the library's elements leave
         if (!whole) {
             long t = System.nanoTime();
-            entries.addAll(genomeWidePass(repeatMask, pass, progress));
+            entries.addAll(genomeWidePass(parts, repeatMask, pass, progress));
             repeatMask = null; // a genome's bits: let go before the reported mask is made
             counters.put("thin_seeds_ms", (System.nanoTime() - t) / 1_000_000);
         }
@@ -522,11 +522,18 @@ public final class Reconciliation {
      * with those copies, through the family loop's rules over the whole genome, against that mask,
      * drafted in bulk batches ({@link ThinSeeds}).
      */
-    private List<Entry> genomeWidePass(Bitmask keptMask, GenomeWidePass pass, ProgressListener progress) {
+    private List<Entry> genomeWidePass(List<PartitionResult> parts, Bitmask keptMask, GenomeWidePass pass, ProgressListener progress) {
         // keptMask: the annotation's elements, reported or not, and the redrafts'.
         ContigDictionary contigs = plan.contigs();
         int k = params.k;
         counters.put("repeat_mask_bases_of_partition_families", keptMask.cardinality());
+        for (PartitionResult part : parts) {
+            long[] r = part.failedRuns();
+            for (int i = 0; i < r.length; i += 2) {
+                keptMask.markRange(r[i], r[i + 1]);
+            }
+        }
+        counters.put("repeat_mask_bases_with_failed_drafts", keptMask.cardinality());
         progress.phase("thin seeds: genome-wide candidates with copies the library leaves free");
         CandidateColumns left = pass.unmaskedCandidates(keptMask, progress);
         counters.put("genome_wide_pass_candidates", (long) left.size());
@@ -543,7 +550,8 @@ public final class Reconciliation {
         left = null;
         progress.phase("thin seeds: families of " + seeds.size() + " seeds, drafted in bulk batches");
         ThinSeeds thin = new ThinSeeds(contigs, params, pass);
-        List<Family> found = thin.run(seeds, new StoredCopies(seeds), keptMask, progress);
+        boolean[] thinSeeds = spread(seeds);
+        List<Family> found = thin.run(seeds, thinSeeds, new StoredCopies(seeds), keptMask, progress);
         List<Entry> out = new ArrayList<>(found.size());
         KmerCodec codec = new KmerCodec(k);
         for (Family f : found) {
@@ -568,6 +576,38 @@ public final class Reconciliation {
         counters.putAll(prefixed("genome_wide_pass_", pass.counters()));
         counters.put("repeat_mask_bases", keptMask.cardinality());
         return out;
+    }
+
+    /**
+     * Which seeds are thin: fewer than minfreq of their free copies in any one partition. A seed
+     * with minfreq copies in a partition was that partition's to try (its family, if any, is in the
+     * library, annotated and redrafted from every partition's copies); trying it again would
+     * repeat the partitions' work.
+     */
+    private boolean[] spread(SeedTable seeds) {
+        ContigDictionary contigs = plan.contigs();
+        boolean[] thin = new boolean[seeds.size()];
+        int[] inPartition = new int[plan.partitionCount()];
+        org.reprise.util.LongBuffer fwd = new org.reprise.util.LongBuffer(64);
+        org.reprise.util.LongBuffer rev = new org.reprise.util.LongBuffer(64);
+        long n = 0;
+        for (int i = 0; i < seeds.size(); i++) {
+            seeds.copies(i, fwd, rev);
+            Arrays.fill(inPartition, 0);
+            boolean spread = true;
+            for (int j = 0; j < fwd.size() + rev.size() && spread; j++) {
+                long p = j < fwd.size() ? fwd.get(j) : rev.get(j - fwd.size());
+                int c = contigs.contigIndexAt(p);
+                int part = plan.ownerPartition(c, p - contigs.contigStart(c));
+                spread = ++inPartition[part] < params.minFreq;
+            }
+            thin[i] = spread;
+            if (spread) {
+                n++;
+            }
+        }
+        counters.put("genome_wide_pass_seeds_thin", n);
+        return thin;
     }
 
     private static Map<String, Long> prefixed(String prefix, Map<String, Long> m) {

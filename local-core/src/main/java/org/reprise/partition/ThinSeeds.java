@@ -51,15 +51,17 @@ final class ThinSeeds {
     }
 
     /**
-     * Runs the seeds to the end, committing against {@code repeatMask} (marked with every family's
+     * Runs the seeds marked {@code thin} to the end, committing against {@code repeatMask} (marked with every family's
      * elements); returns the reported families in commit order, numbered from 0.
      */
-    List<Family> run(SeedTable seeds, CopySource copySource, Bitmask repeatMask, ProgressListener progress) {
+    List<Family> run(SeedTable seeds, boolean[] thin, CopySource copySource, Bitmask repeatMask, ProgressListener progress) {
         int k = params.k;
         KmerCodec codec = new KmerCodec(k);
         SeedQueue queue = new SeedQueue(seeds.size());
         for (int i = 0; i < seeds.size(); i++) {
-            queue.push(seeds.freq(i), seeds.code(i));
+            if (thin[i]) {
+                queue.push(seeds.freq(i), seeds.code(i));
+            }
         }
         FamilyCommit commit = new FamilyCommit(contigs, params, repeatMask, new Bitmask(contigs.length()));
         List<Family> families = new ArrayList<>();
