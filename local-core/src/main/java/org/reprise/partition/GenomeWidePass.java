@@ -18,8 +18,8 @@ import java.util.Map;
  */
 public interface GenomeWidePass {
     /**
-     * Every genome-wide candidate that has minfreq copies (exact, tandem-filtered) that {@code mask}
-     * leaves free, each with those copies only, in any order, as {@link GenomeWideSeeds#unmaskedCandidates}
+     * Every genome-wide candidate (exact, tandem-filtered copies) that has a copy {@code mask}
+     * leaves free, ranked by all its copies, with the free ones only, in any order, as {@link GenomeWideSeeds#unmaskedCandidates}
      * counts them; {@code progress} is told how the counting goes.
      */
     CandidateColumns unmaskedCandidates(Bitmask mask, ProgressListener progress);

@@ -324,25 +324,29 @@ public final class GenomeWideSeeds {
     }
 
     /**
-     * A candidate's copies the mask leaves free, counted (the tandem filter having seen every
-     * copy, as REPrise's recount does); null below minfreq.
+     * A candidate with only the copies the mask leaves free, still ranked by its count of every
+     * copy (the tandem filter having seen every copy, as REPrise's recount does); null when no copy
+     * is free. A candidate keeps its rank and its free copies even under minfreq of them: the
+     * pre-masking of the thin seeds then claims those copies' k-mers in the exact strategy's order
+     * (a candidate whose other copies were masked still shadows its neighbours, as it did in the
+     * exact strategy's pre-masking), and only seeds with minfreq copies left come out of it.
      */
-    public static Candidate unmasked(Candidate c, RangeMask mask, int k, int minFreq) {
+    public static Candidate unmasked(Candidate c, RangeMask mask, int k) {
         long[] f = c.forward().clone();
         int nf = UnmaskedCopies.keep(f, f.length, mask, k);
         boolean palindrome = c.reverse() == c.forward();
         long[] r = palindrome ? f : c.reverse().clone();
         int nr = palindrome ? nf : UnmaskedCopies.keep(r, r.length, mask, k);
-        if (nf + nr < minFreq) {
+        if (nf + nr == 0) {
             return null;
         }
         long[] ff = Arrays.copyOf(f, nf);
-        return new Candidate(c.code(), nf + nr, c.position(), ff, palindrome ? ff : Arrays.copyOf(r, nr));
+        return new Candidate(c.code(), c.count(), c.position(), ff, palindrome ? ff : Arrays.copyOf(r, nr));
     }
 
     /**
-     * The genome-wide candidates that still have minfreq copies the mask leaves free (after the
-     * tandem filter, which sees every copy, as REPrise's recount does), each with those copies only
+     * The genome-wide candidates that still have a copy the mask leaves free ({@link #unmasked}:
+     * ranked by all their copies, after the tandem filter), each with its free copies only
      * (a mask only grows, so they are all the family loop can ever count): the seeds of the
      * partitioned strategy's genome-wide pass after the partitions, in primitive columns (a genome
      * of billions of random bases has tens of millions of them), in no particular order.
@@ -383,7 +387,7 @@ public final class GenomeWideSeeds {
                     (c, a, na, fa, rb, nb, fb) -> {
                         Candidate cand = KmerOccurrences.candidate(codec, c, a, na, fa, rb, nb, fb, p.minFreq, tandem);
                         if (cand != null) {
-                            cand = unmasked(cand, mask, k, p.minFreq);
+                            cand = unmasked(cand, mask, k);
                         }
                         if (cand != null) {
                             out.add(cand);

@@ -127,7 +127,7 @@ public final class SeedCounting {
         KmerOccurrences.forEachPair(columns[0], columns[1], false, k, p.minFreq, (c, a, na, firstA, b, nb, firstB) -> {
             Candidate candidate = KmerOccurrences.candidate(codec, c, a, na, firstA, b, nb, firstB, p.minFreq, tandem);
             if (candidate != null && mask != null) {
-                candidate = GenomeWideSeeds.unmasked(candidate, mask, k, p.minFreq);
+                candidate = GenomeWideSeeds.unmasked(candidate, mask, k);
             }
             if (candidate != null) {
                 out.add(candidate);
