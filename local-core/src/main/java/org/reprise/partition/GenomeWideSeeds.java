@@ -74,7 +74,7 @@ public final class GenomeWideSeeds {
         TandemFilter tandem = new TandemFilter(p.tandemDist, plan.contigs());
         int expected = expectedPerBatch(validBases, batches);
         List<long[][]> parts = inScans(plan, bases, codec, batches, expected, workers, progress, "genome-wide counts", window,
-                (b, occ) -> {
+                null, (b, occ) -> {
             LongBuffer can = new LongBuffer(1024);
             LongBuffer countPos = new LongBuffer(1024);
             KmerOccurrences.forEachPair(occ.canonical, occ.tagged, occ.size, false, k, p.minFreq,
@@ -141,7 +141,7 @@ public final class GenomeWideSeeds {
      */
     private static <T> List<T> inScans(PartitionPlan plan, BasesSource bases, KmerCodec codec, int batches, int expected,
                                        Workers workers, ProgressListener progress, String what, int window,
-                                       BatchWork<T> work) {
+                                       Filter only, BatchWork<T> work) {
         List<T> out = new ArrayList<>(batches);
         int perScan = Math.max(1, workers.threads());
         int scans = (batches + perScan - 1) / perScan;
@@ -152,7 +152,7 @@ public final class GenomeWideSeeds {
                 held[i] = new Occurrences(expected);
             }
             int first = from;
-            fill(plan, bases, codec, batches, first, held, workers, window);
+            fill(plan, bases, codec, batches, first, held, workers, window, only);
             out.addAll(workers.map(held.length, i -> {
                 T r = work.apply(first + i, held[i]);
                 held[i] = null;
@@ -207,7 +207,7 @@ public final class GenomeWideSeeds {
      * the threads, which does not matter: {@link KmerOccurrences#forEachPair} sorts them.
      */
     private static void fill(PartitionPlan plan, BasesSource bases, KmerCodec codec, int batches, int first,
-                             Occurrences[] held, Workers workers, int window) {
+                             Occurrences[] held, Workers workers, int window, Filter only) {
         int k = codec.k();
         List<Chunk> windows = new ArrayList<>();
         for (Chunk c : plan.chunks()) {
@@ -235,7 +235,7 @@ public final class GenomeWideSeeds {
                 }
                 KmerOccurrences.forEachOwned(c, buf, contigStart, codec, (can, tagged) -> {
                     int b = KmerOccurrences.batchOf(can, batches) - first;
-                    if (b < 0 || b >= n) {
+                    if (b < 0 || b >= n || (only != null && !only.mightHold(can))) {
                         return;
                     }
                     if (at[b] == end[b]) {
@@ -357,9 +357,78 @@ public final class GenomeWideSeeds {
      */
     public static CandidateColumns unmaskedCandidates(PartitionPlan plan, BasesSource bases, long validBases, Parameters p,
                                                       int k, int batches, Workers workers, RangeMask mask,
-                                                      int tableCandidates, long tableCopies, ProgressListener progress) {
+                                                      int tableCandidates, long tableCopies, Filter only,
+                                                      ProgressListener progress) {
         return unmaskedCandidates(plan, bases, validBases, p, k, batches, workers, mask, WINDOW, tableCandidates,
-                tableCopies, progress);
+                tableCopies, only, progress);
+    }
+
+    /** A filter of the table's k-mers ({@link Filter}), to count again only what may be a candidate. */
+    public Filter filter() {
+        return Filter.of(canonical);
+    }
+
+    /**
+     * Which canonical k-mers may be candidates of a table: a Bloom filter of its k-mers (16 to 32
+     * bits and two probes a k-mer, at most 512 MiB; no false negatives). A k-mer whose
+     * genome-wide count is under minfreq is no candidate of any count of the same occurrences, so
+     * counting again only the k-mers the filter may hold gives the same candidates from a
+     * fraction of the occurrences. Thread-safe once built.
+     */
+    public static final class Filter {
+        private final long[] words;
+        private final long mask;
+        private final long keys;
+
+        private Filter(long[] words, long keys) {
+            this.words = words;
+            this.mask = 64L * words.length - 1;
+            this.keys = keys;
+        }
+
+        /** The share of other k-mers the filter lets through: (1 - e^(-2n/m))^2 for n k-mers in m bits. */
+        public double falseShare() {
+            double fill = 1 - Math.exp(-2.0 * keys / (64.0 * words.length));
+            return fill * fill;
+        }
+
+        static Filter of(long[] canonical) {
+            long bits = Long.highestOneBit(Math.max(64L, 16L * canonical.length - 1) << 1);
+            bits = Math.min(bits, 1L << 32); // beyond, more false positives rather than more heap
+            Filter f = new Filter(new long[(int) (bits >>> 6)], canonical.length);
+            for (long c : canonical) {
+                long h = hash(c);
+                f.set(h & f.mask);
+                f.set((h >>> 32) & f.mask);
+            }
+            return f;
+        }
+
+        private void set(long bit) {
+            words[(int) (bit >>> 6)] |= 1L << bit;
+        }
+
+        private boolean get(long bit) {
+            return (words[(int) (bit >>> 6)] & (1L << bit)) != 0;
+        }
+
+        /** False when the k-mer is surely not in the table. */
+        public boolean mightHold(long canonical) {
+            long h = hash(canonical);
+            return get(h & mask) && get((h >>> 32) & mask);
+        }
+
+        /** Heap bytes the filter takes. */
+        public long memoryBytes() {
+            return 8L * words.length;
+        }
+
+        private static long hash(long x) {
+            long h = x * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+            h *= 0x94D049BB133111EBL;
+            return h ^ (h >>> 29);
+        }
     }
 
     /**
@@ -370,18 +439,23 @@ public final class GenomeWideSeeds {
      */
     static CandidateColumns unmaskedCandidates(PartitionPlan plan, BasesSource bases, long validBases, Parameters p,
                                                int k, int batches, Workers workers, RangeMask mask, int window,
-                                               int tableCandidates, long tableCopies, ProgressListener progress) {
+                                               int tableCandidates, long tableCopies, Filter only,
+                                               ProgressListener progress) {
         if (batches < 1) {
             throw new IllegalArgumentException("batches must be >= 1, got " + batches);
         }
         KmerCodec codec = new KmerCodec(k);
         TandemFilter tandem = new TandemFilter(p.tandemDist, plan.contigs());
-        int expected = expectedPerBatch(validBases, batches);
+        // with the table's filter, a batch holds the candidates' occurrences and the filter's few
+        // false positives, not every occurrence
+        int expected = expectedPerBatch(only == null || tableCopies == 0 ? validBases
+                : Math.min(validBases, tableCopies + (long) (2 * only.falseShare() * validBases) + 1_000_000), batches);
         // Copies start at MemoryModel.passCopies, not at the table's sum (a 2.5 Gbp genome ran out
         // of heap allocating that).
         CandidateColumns all = tableCandidates == 0 ? new CandidateColumns()
                 : new CandidateColumns(tableCandidates, MemoryModel.passCopies(tableCandidates, tableCopies));
-        inScans(plan, bases, codec, batches, expected, workers, progress, "genome-wide pass counts", window, (b, occ) -> {
+        inScans(plan, bases, codec, batches, expected, workers, progress, "genome-wide pass counts", window, only,
+                (b, occ) -> {
             CandidateColumns out = new CandidateColumns();
             KmerOccurrences.forEachPair(occ.canonical, occ.tagged, occ.size, false, k, p.minFreq,
                     (c, a, na, fa, rb, nb, fb) -> {

@@ -36,6 +36,7 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
     private final long validBases;
     private final int tableCandidates;
     private final long tableCopies;
+    private final GenomeWideSeeds.Filter tableFilter;
     private FlankDrafts flanks;
 
     /**
@@ -47,9 +48,11 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
      * @param tableCandidates candidates of the genome-wide table (the pass's candidates are some of
      *                        them: its columns are allocated for that many), or 0
      * @param tableCopies     their copies (the counts' sum)
+     * @param tableFilter     the table's filter ({@link GenomeWideSeeds#filter}): only its k-mers are counted again; or null
      */
     public LocalGenomeWidePass(PartitionPlan plan, BasesSource bases, long validBases, Parameters params, Workers workers,
-                               int batches, int tableCandidates, long tableCopies) {
+                               int batches, int tableCandidates, long tableCopies, GenomeWideSeeds.Filter tableFilter) {
+        this.tableFilter = tableFilter;
         this.validBases = validBases;
         this.tableCandidates = tableCandidates;
         this.tableCopies = tableCopies;
@@ -63,7 +66,7 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
     @Override
     public CandidateColumns unmaskedCandidates(Bitmask mask, ProgressListener progress) {
         return GenomeWideSeeds.unmaskedCandidates(plan, bases, validBases, params, params.k, batches, workers, mask,
-                tableCandidates, tableCopies, progress);
+                tableCandidates, tableCopies, tableFilter, progress);
     }
 
     /**

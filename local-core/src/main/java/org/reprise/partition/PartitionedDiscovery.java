@@ -147,13 +147,16 @@ public final class PartitionedDiscovery {
 
         progress.phase("reconciliation of " + parts.size() + " partitions");
         int tableCandidates = global.size();
+        GenomeWideSeeds.Filter tableFilter = global.filter();
+        figures.put("genome_wide_table_filter_bytes", tableFilter.memoryBytes());
         if (tableSpill != null) {
             spill(global, tableSpill);
             global = null;
         }
         Reconciliation.Library library = Reconciliation.run(plan, parts,
                 new LocalGenomeWidePass(plan, bases, validBases, params, workers,
-                        MemoryModel.genomeWidePassBatches(validBases, heapLimit, threads, batches), tableCandidates, copies),
+                        MemoryModel.genomeWidePassBatches(validBases, heapLimit, threads, batches), tableCandidates, copies,
+                        tableFilter),
                 params, workers, progress);
         if (global == null) {
             global = unspill(tableSpill);

@@ -535,7 +535,9 @@ public final class Reconciliation {
         }
         counters.put("repeat_mask_bases_with_failed_drafts", keptMask.cardinality());
         progress.phase("thin seeds: genome-wide candidates with copies the library leaves free");
+        long counting = System.nanoTime();
         CandidateColumns left = pass.unmaskedCandidates(keptMask, progress);
+        counters.put("thin_seeds_counting_ms", (System.nanoTime() - counting) / 1_000_000);
         counters.put("genome_wide_pass_candidates", (long) left.size());
         counters.put("genome_wide_pass_candidate_bytes", left.memoryBytes());
         // heap in use (live and not yet collected) and the resident set once the candidates are held
