@@ -11,6 +11,10 @@
 #
 # Usage: bench/partitioned/human.sh [LENGTH]   (LENGTH as simulate's --length: 300M, 1G; "full" = 3.1G)
 # Env: THREADS (2), WORK (/tmp/reprise-human), SEED (1), CONTIG_SIZES (simulate's --contig-sizes),
+#      STRATEGY (auto; partitioned to see that strategy where the exact one still fits), OUT (a suffix
+#      of the run's outputs, to keep runs of one genome apart),
+#      EVAL_LIBRARY=0 (skip evaluate-library: on a library of thousands of entries it takes longer
+#      than the run), REUSE=1 (score a run whose summary is already there, without running it again),
 #      EXTRA (more options for the discovery run, e.g. "--partition-size 100000000")
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -30,10 +34,10 @@ if [ ! -s "$g.fa" ]; then
   echo "simulated $name: $(awk -F': ' '/Elapsed/ {print $2}' "$g.simulate.time") wall, $(stat -c %s "$g.fa") bytes of FASTA"
 fi
 # shellcheck disable=SC2086
-/usr/bin/time -v $R -input "$g.fa" -output "$g.out" --strategy auto --threads "$THREADS" ${EXTRA:-} 2> "$g.run.log" \
-  || { echo "human: the run failed:" >&2; tail -5 "$g.run.log" >&2; exit 1; }
-grep -E "strategy:|partitions of|done:" "$g.run.log" | sed 's/^/  /'
-python3 - "$g.run.log" "$g.out.summary.json" <<'PY'
+[ -n "${REUSE:-}" ] && [ -s "$g.out${OUT:-}.summary.json" ] || /usr/bin/time -v $R -input "$g.fa" -output "$g.out${OUT:-}" --strategy "${STRATEGY:-auto}" --threads "$THREADS" ${EXTRA:-} 2> "$g.run${OUT:-}.log" \
+  || { echo "human: the run failed:" >&2; tail -5 "$g.run${OUT:-}.log" >&2; exit 1; }
+grep -E "strategy:|partitions of|done:" "$g.run${OUT:-}.log" | sed 's/^/  /'
+python3 - "$g.run${OUT:-}.log" "$g.out${OUT:-}.summary.json" <<'PY'
 import json, re, sys
 log = open(sys.argv[1]).read()
 w = re.search(r'Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)', log).group(1).split(':')
@@ -57,10 +61,11 @@ if p:
     print('  memory after each phase (GiB of RSS): ' + ', '.join('%s %.2f' % (k, v['rss'] / 2**30) for k, v in p['memory_after_phase'].items()))
 print('  families %d, masked %d bases (%.2f%%)' % (s['families'], s['masked_bases'], 100.0 * s['masked_bases'] / bases))
 PY
-$R evaluate --truth "$g.truth.bed" --prediction "$g.out.bed" --genome "$g.fa" 2>/dev/null \
+$R evaluate --truth "$g.truth.bed" --prediction "$g.out${OUT:-}.bed" --genome "$g.fa" 2>/dev/null \
   | awk -F'\t' '$1 == "ALL" {print "  against the truth, base level: sensitivity " $8 ", precision " $10}'
-$R evaluate-library --library "$g.out.reprof" --true-families "$g.families.fa" --json "$g.families.json" > "$g.families.tsv" 2>/dev/null
-python3 -c "import json,sys; d=json.load(open(sys.argv[1]))['totals']; print('  true families recovered (perfect + good): %d (perfect %d) of %d; library %d, false entries %d' % (d['perfect'] + d['good'], d['perfect'], d['families'], d['library'], d['false_entries']))" "$g.families.json"
+[ "${EVAL_LIBRARY:-1}" = 0 ] && exit 0
+$R evaluate-library --library "$g.out${OUT:-}.reprof" --true-families "$g.families.fa" --json "$g.families${OUT:-}.json" > "$g.families${OUT:-}.tsv" 2>/dev/null
+python3 -c "import json,sys; d=json.load(open(sys.argv[1]))['totals']; print('  true families recovered (perfect + good): %d (perfect %d) of %d; library %d, false entries %d' % (d['perfect'] + d['good'], d['perfect'], d['families'], d['library'], d['false_entries']))" "$g.families${OUT:-}.json"
 if [ -n "${CONTIG_SIZES:-}" ]; then
-  python3 "$ROOT/bench/partitioned/past2g.py" "$g.truth.bed" "$g.out.bed"
+  python3 "$ROOT/bench/partitioned/past2g.py" "$g.truth.bed" "$g.out${OUT:-}.bed"
 fi

@@ -92,15 +92,16 @@ public final class MemoryModel {
     }
 
     /**
-     * How many batches the genome-wide pass counts in: as many as the counting did, or more, so
+     * How many batches the genome-wide pass counts its {@code occurrences} in (those of the
+     * table's k-mers, {@link GenomeWideSeeds.Filter}): as few as {@code threads}, or more, so
      * that the batches one scan fills ({@code threads} of them, 16 bytes an occurrence) take at most
      * an eighth of the heap; a multiple of {@code threads}. (The 2.5 Gbp benchmark ran out of heap
      * with batches of a quarter beside the pass's columns.)
      */
-    public static int genomeWidePassBatches(long validBases, long heap, int threads, int countBatches) {
+    public static int genomeWidePassBatches(long occurrences, long heap, int threads) {
         long perScan = Math.max(1, heap / PASS_BATCH_SHARE / 16);
-        long scans = Math.max(1, (validBases + perScan - 1) / perScan);
-        long batches = Math.max(countBatches, scans * threads);
+        long scans = Math.max(1, (occurrences + perScan - 1) / perScan);
+        long batches = scans * threads;
         batches = (batches + threads - 1) / threads * threads;
         return (int) Math.min(4096, batches);
     }

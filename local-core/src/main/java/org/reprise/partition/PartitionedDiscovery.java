@@ -149,14 +149,16 @@ public final class PartitionedDiscovery {
         int tableCandidates = global.size();
         GenomeWideSeeds.Filter tableFilter = global.filter();
         figures.put("genome_wide_table_filter_bytes", tableFilter.memoryBytes());
+        // what the thin seeds' count holds: the table's occurrences and the filter's false positives
+        long passOccurrences = Math.min(validBases, copies + (long) (2 * tableFilter.falseShare() * validBases) + 1_000_000);
         if (tableSpill != null) {
             spill(global, tableSpill);
             global = null;
         }
         Reconciliation.Library library = Reconciliation.run(plan, parts,
                 new LocalGenomeWidePass(plan, bases, validBases, params, workers,
-                        MemoryModel.genomeWidePassBatches(validBases, heapLimit, threads, batches), tableCandidates, copies,
-                        tableFilter),
+                        MemoryModel.genomeWidePassBatches(passOccurrences, heapLimit, threads), tableCandidates,
+                        copies, tableFilter),
                 params, workers, progress);
         if (global == null) {
             global = unspill(tableSpill);
