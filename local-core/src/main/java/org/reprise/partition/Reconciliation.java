@@ -135,6 +135,14 @@ public final class Reconciliation {
         }
     }
 
+    /**
+     * Copies a consensus drafted from is not redrafted from more: a family that big in one
+     * partition has its consensus already (each column a majority of hundreds of copies), and the
+     * largest families, whose redraft from every copy would cost as much as their first draft
+     * again, are those.
+     */
+    static final int ENOUGH_TO_DRAFT = 256;
+
     private static final Comparator<Entry> BY_RANK = Comparator.<Entry>comparingInt(e -> -e.rankCount)
             .thenComparingLong(e -> e.rankPosition);
 
@@ -297,8 +305,8 @@ public final class Reconciliation {
 
     /**
      * Step 3: every entry whose annotation found more copies than its consensus was drafted from
-     * (a family spread over partitions, each drafting from its share) is drafted again from all of
-     * them, every such entry at once ({@link GenomeWidePass#redraft}: the run's threads, or one
+     * (a family spread over partitions, each drafting from its share), unless that was already
+     * {@link #ENOUGH_TO_DRAFT}, is drafted again from all of them, every such entry at once ({@link GenomeWidePass#redraft}: the run's threads, or one
      * Spark job): the copies the family loop would have drafted it from at its turn, near enough.
      * Its consensus and elements become the redraft's, its elements joining the repeat mask. A
      * redraft whose consensus falls under minlength leaves the entry as annotated.
@@ -306,7 +314,7 @@ public final class Reconciliation {
     private void redraft(List<Entry> entries, GenomeWidePass pass, Bitmask repeatMask, ProgressListener progress) {
         List<Entry> again = new ArrayList<>();
         for (Entry e : entries) {
-            if (e.copies > e.draftedFrom) {
+            if (e.copies > e.draftedFrom && e.draftedFrom < ENOUGH_TO_DRAFT) {
                 again.add(e);
             }
         }
