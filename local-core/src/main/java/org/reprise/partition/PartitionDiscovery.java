@@ -162,7 +162,8 @@ public final class PartitionDiscovery {
      * What the partition's drafts that made no family masked, as genome intervals: its repeat mask
      * less every family's elements (reported or not). The family loop tried those seeds there and
      * masked their copies; the thin seeds are counted with them masked, so that a seed is not
-     * tried again genome-wide where a partition already found nothing.
+     * tried again genome-wide where a partition already found nothing. Clears the families'
+     * elements from the loop's repeat mask: call it once the loop is done with it.
      */
     private static long[] failedRuns(PartitionGenome part, FamilyLoop loop) {
         Bitmask mask = loop.repeatMask();

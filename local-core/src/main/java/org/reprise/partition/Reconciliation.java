@@ -159,9 +159,7 @@ public final class Reconciliation {
             // made once the annotation is done: it held one partition's index and bases meanwhile
             repeatMask = new Bitmask(contigs.length());
             for (long[] r : runs) {
-                for (int i = 0; i < r.length; i += 2) {
-                    repeatMask.markRange(r[i], r[i + 1]);
-                }
+                markRuns(repeatMask, r);
             }
             counters.put("annotation_ms", (System.nanoTime() - t) / 1_000_000);
             t = System.nanoTime();
@@ -306,8 +304,8 @@ public final class Reconciliation {
     /**
      * Step 3: every entry whose annotation found more copies than its consensus was drafted from
      * (a family spread over partitions, each drafting from its share), unless that was already
-     * {@link #ENOUGH_TO_DRAFT}, is drafted again from all of them, every such entry at once ({@link GenomeWidePass#redraft}: the run's threads, or one
-     * Spark job): the copies the family loop would have drafted it from at its turn, near enough.
+     * {@link #ENOUGH_TO_DRAFT}, is drafted again from all of them, every such entry at once
+     * ({@link GenomeWidePass#redraft}: the run's threads, or one Spark job): the copies the family loop would have drafted it from at its turn, near enough.
      * Its consensus and elements become the redraft's, its elements joining the repeat mask. A
      * redraft whose consensus falls under minlength leaves the entry as annotated.
      */
@@ -536,10 +534,7 @@ public final class Reconciliation {
         int k = params.k;
         counters.put("repeat_mask_bases_of_partition_families", keptMask.cardinality());
         for (PartitionResult part : parts) {
-            long[] r = part.failedRuns();
-            for (int i = 0; i < r.length; i += 2) {
-                keptMask.markRange(r[i], r[i + 1]);
-            }
+            markRuns(keptMask, part.failedRuns());
         }
         counters.put("repeat_mask_bases_with_failed_drafts", keptMask.cardinality());
         progress.phase("thin seeds: genome-wide candidates with copies the library leaves free");
@@ -618,6 +613,13 @@ public final class Reconciliation {
         }
         counters.put("genome_wide_pass_seeds_thin", n);
         return thin;
+    }
+
+    /** Marks genome intervals given as {@code [2i], [2i+1]} half-open pairs. */
+    private static void markRuns(Bitmask mask, long[] runs) {
+        for (int i = 0; i < runs.length; i += 2) {
+            mask.markRange(runs[i], runs[i + 1]);
+        }
     }
 
     private static Map<String, Long> prefixed(String prefix, Map<String, Long> m) {
