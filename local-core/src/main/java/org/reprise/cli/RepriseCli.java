@@ -362,7 +362,7 @@ public final class RepriseCli implements Callable<Integer> {
         PartitionedDiscovery.Result result;
         try (Workers workers = new Workers(params.threads)) {
             result = PartitionedDiscovery.run(contigs, bases, scan.validBases(), params, size, planLimit, workers, progress,
-                    files.scratch(".seed-table"));
+                    files::scratch);
         }
         long t = System.nanoTime();
         progress.phase("writing " + output + ".*");

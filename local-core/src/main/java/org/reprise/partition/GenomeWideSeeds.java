@@ -64,12 +64,16 @@ public final class GenomeWideSeeds {
      */
     public static GenomeWideSeeds count(PartitionPlan plan, BasesSource bases, long validBases, Parameters p, int k,
                                         int batches, Workers workers, ProgressListener progress) {
-        return count(plan, bases, validBases, p, k, batches, workers, progress, WINDOW);
+        return count(plan, bases, validBases, p, k, batches, workers, progress, WINDOW, null);
     }
 
-    /** {@link #count} reading {@code window} bases at a time (a test cuts chunks into many windows). */
+    /**
+     * {@link #count} reading {@code window} bases at a time (a test cuts chunks into many windows),
+     * writing every candidate with its copies to {@code copies} (batch b to its file b) unless null.
+     */
     static GenomeWideSeeds count(PartitionPlan plan, BasesSource bases, long validBases, Parameters p, int k,
-                                 int batches, Workers workers, ProgressListener progress, int window) {
+                                 int batches, Workers workers, ProgressListener progress, int window,
+                                 CandidateCopies copies) {
         KmerCodec codec = new KmerCodec(k);
         TandemFilter tandem = new TandemFilter(p.tandemDist, plan.contigs());
         int expected = expectedPerBatch(validBases, batches);
@@ -77,6 +81,7 @@ public final class GenomeWideSeeds {
                 null, (b, occ) -> {
             LongBuffer can = new LongBuffer(1024);
             LongBuffer countPos = new LongBuffer(1024);
+            CandidateCopies.Sink sink = copies == null ? null : copies.sink(b);
             KmerOccurrences.forEachPair(occ.canonical, occ.tagged, occ.size, false, k, p.minFreq,
                     (c, a, na, fa, rb, nb, fb) -> {
                         Candidate cand = KmerOccurrences.candidate(codec, c, a, na, fa, rb, nb, fb, p.minFreq, tandem);
@@ -85,8 +90,14 @@ public final class GenomeWideSeeds {
                             can.add(c);
                             countPos.add(cand.code() == c ? cand.count() : -cand.count());
                             countPos.add(cand.position());
+                            if (sink != null) {
+                                sink.write(cand);
+                            }
                         }
                     });
+            if (sink != null) {
+                sink.close();
+            }
             return new long[][] {can.toArray(), countPos.toArray()};
         });
         int n = 0;
@@ -195,7 +206,7 @@ public final class GenomeWideSeeds {
 
     /** Positions a worker takes of a batch at a time, and bases it reads at a time. */
     private static final int BLOCK = 4096;
-    private static final int WINDOW = 1 << 23;
+    static final int WINDOW = 1 << 23;
     /** Marks a block's unused rest; no canonical code of k <= 31 reaches it. */
     private static final long HOLE = Long.MAX_VALUE;
 

@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * The reconciliation's work on one machine ({@link GenomeWidePass}): the partitions annotated one
  * after the other with the run's threads, drafts made by the threads from the copies' flanks read
- * from the bases ({@link FlankDrafts}), the thin seeds' candidates counted over the bases in
+ * from the bases ({@link FlankDrafts}), the thin seeds' candidates read back from what the
+ * genome-wide count wrote ({@link CandidateCopies}), or else counted over the bases again in
  * batches ({@link GenomeWideSeeds#unmaskedCandidates}).
  */
 public final class LocalGenomeWidePass implements GenomeWidePass {
@@ -37,7 +38,26 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
     private final int tableCandidates;
     private final long tableCopies;
     private final GenomeWideSeeds.Filter tableFilter;
+    private final CandidateCopies candidateCopies;
     private FlankDrafts flanks;
+
+    /**
+     * The thin seeds' candidates read back from {@code candidateCopies}, which the genome-wide count
+     * wrote ({@code tableCandidates} candidates of {@code tableCopies} copies).
+     */
+    LocalGenomeWidePass(PartitionPlan plan, BasesSource bases, Parameters params, Workers workers,
+                        int tableCandidates, long tableCopies, CandidateCopies candidateCopies) {
+        this.plan = plan;
+        this.bases = bases;
+        this.params = params;
+        this.workers = workers;
+        this.tableCandidates = tableCandidates;
+        this.tableCopies = tableCopies;
+        this.candidateCopies = candidateCopies;
+        this.validBases = 0;
+        this.batches = 0;
+        this.tableFilter = null;
+    }
 
     /**
      * @param plan    the partitions (their chunks say who counts each position)
@@ -53,6 +73,7 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
     public LocalGenomeWidePass(PartitionPlan plan, BasesSource bases, long validBases, Parameters params, Workers workers,
                                int batches, int tableCandidates, long tableCopies, GenomeWideSeeds.Filter tableFilter) {
         this.tableFilter = tableFilter;
+        this.candidateCopies = null;
         this.validBases = validBases;
         this.tableCandidates = tableCandidates;
         this.tableCopies = tableCopies;
@@ -65,6 +86,9 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
 
     @Override
     public CandidateColumns unmaskedCandidates(Bitmask mask, ProgressListener progress) {
+        if (candidateCopies != null) {
+            return candidateCopies.unmasked(mask, params.k, workers, tableCandidates, tableCopies);
+        }
         return GenomeWideSeeds.unmaskedCandidates(plan, bases, validBases, params, params.k, batches, workers, mask,
                 tableCandidates, tableCopies, tableFilter, progress);
     }

@@ -58,14 +58,17 @@ public final class PartitionedDiscovery {
      * @param partitionSize  target bases per partition, or 0 for the largest that fits {@code heapLimit}
      *                       once the genome-wide candidates are counted
      * @param heapLimit      the heap the run may use
-     * @param tableSpill     a working file that holds the genome-wide table while the reconciliation
-     *                       runs (its genome-wide pass needs the heap; the table, 20 bytes a candidate,
-     *                       is read back for {@code .freq}), or null to keep it in memory
+     * @param scratch        names working files beside the outputs (given a suffix): the genome-wide
+     *                       table while the reconciliation runs (its genome-wide pass needs the heap;
+     *                       the table, 20 bytes a candidate, is read back for {@code .freq}), and the
+     *                       candidates' copies for the thin seeds ({@link CandidateCopies}, a few bytes a
+     *                       copy); or null to keep the table in memory and count the genome again
      * @throws InsufficientHeapException if the run cannot fit (checked after counting, before the partitions)
      */
     public static Result run(ContigDictionary contigs, BasesSource bases, long validBases, Parameters params,
                              long partitionSize, long heapLimit, Workers workers, ProgressListener progress,
-                             java.nio.file.Path tableSpill) throws InsufficientHeapException {
+                             java.util.function.Function<String, java.nio.file.Path> scratch)
+            throws InsufficientHeapException {
         Map<String, Double> seconds = new LinkedHashMap<>();
         Map<String, Object> figures = new LinkedHashMap<>();
         int k = params.k;
@@ -85,7 +88,12 @@ public final class PartitionedDiscovery {
         int batches = scans * threads;
         progress.phase(String.format(Locale.ROOT, "genome-wide seed counts (%d batches in %d scans of %,d bases)", batches,
                 scans, contigs.length()));
-        GenomeWideSeeds global = GenomeWideSeeds.count(countPlan, bases, validBases, params, k, batches, workers, progress);
+        CandidateCopies candidateCopies = scratch == null ? null : new CandidateCopies(scratch, batches);
+        GenomeWideSeeds global = GenomeWideSeeds.count(countPlan, bases, validBases, params, k, batches, workers, progress,
+                GenomeWideSeeds.WINDOW, candidateCopies);
+        if (candidateCopies != null) {
+            figures.put("genome_wide_candidate_copies_bytes", candidateCopies.bytes());
+        }
         figures.put("genome_wide_candidates", global.size());
         figures.put("genome_wide_table_bytes", global.memoryBytes());
         t = lap(seconds, "genome-wide counts", t);
@@ -146,22 +154,29 @@ public final class PartitionedDiscovery {
         memoryAfter(figures, "partitions");
 
         progress.phase("reconciliation of " + parts.size() + " partitions");
+        Reconciliation.Library library;
         int tableCandidates = global.size();
-        GenomeWideSeeds.Filter tableFilter = global.filter();
-        figures.put("genome_wide_table_filter_bytes", tableFilter.memoryBytes());
-        // what the thin seeds' count holds: the table's occurrences and the filter's false positives
-        long passOccurrences = Math.min(validBases, copies + (long) (2 * tableFilter.falseShare() * validBases) + 1_000_000);
-        if (tableSpill != null) {
+        GenomeWidePass pass;
+        if (candidateCopies != null) {
+            pass = new LocalGenomeWidePass(plan, bases, params, workers, tableCandidates, copies, candidateCopies);
+            java.nio.file.Path tableSpill = scratch.apply(".seed-table");
             spill(global, tableSpill);
             global = null;
-        }
-        Reconciliation.Library library = Reconciliation.run(plan, parts,
-                new LocalGenomeWidePass(plan, bases, validBases, params, workers,
-                        MemoryModel.genomeWidePassBatches(passOccurrences, heapLimit, threads), tableCandidates,
-                        copies, tableFilter),
-                params, workers, progress);
-        if (global == null) {
+            try {
+                library = Reconciliation.run(plan, parts, pass, params, workers, progress);
+            } finally {
+                candidateCopies.close();
+            }
             global = unspill(tableSpill);
+        } else {
+            GenomeWideSeeds.Filter tableFilter = global.filter();
+            figures.put("genome_wide_table_filter_bytes", tableFilter.memoryBytes());
+            // what the thin seeds' count holds: the table's occurrences and the filter's false positives
+            long passOccurrences = Math.min(validBases, copies + (long) (2 * tableFilter.falseShare() * validBases) + 1_000_000);
+            pass = new LocalGenomeWidePass(plan, bases, validBases, params, workers,
+                    MemoryModel.genomeWidePassBatches(passOccurrences, heapLimit, threads), tableCandidates, copies,
+                    tableFilter);
+            library = Reconciliation.run(plan, parts, pass, params, workers, progress);
         }
         figures.put("reconciliation", library.counters());
         figures.put("per_partition", perPartition);

@@ -59,7 +59,7 @@ class GenomeWideSeedsTest {
     }
 
     @Test
-    void countsAndUnmaskedCandidatesAreTheSameHoweverTheyAreTaken() {
+    void countsAndUnmaskedCandidatesAreTheSameHoweverTheyAreTaken() throws java.io.IOException {
         ContigDictionary contigs = ContigDictionary.of("test", List.of("a", "b", "c", "d", "e", "f"), LENGTHS);
         byte[] g = genome(contigs.length(), new Random(5));
         BasesSource bases = (position, dst, off, len) -> System.arraycopy(g, (int) position, dst, off, len);
@@ -80,7 +80,7 @@ class GenomeWideSeedsTest {
         GenomeWideSeeds reference;
         List<Candidate> referenceLeft;
         try (Workers one = new Workers(1)) {
-            reference = GenomeWideSeeds.count(plan, bases, valid, p, K, 1, one, ProgressListener.NONE, 1 << 20);
+            reference = GenomeWideSeeds.count(plan, bases, valid, p, K, 1, one, ProgressListener.NONE, 1 << 20, null);
             referenceLeft = ranked(GenomeWideSeeds.unmaskedCandidates(plan, bases, valid, p, K, 1, one, mask, 1 << 20, 0, 0,
                     null, ProgressListener.NONE));
         }
@@ -100,25 +100,38 @@ class GenomeWideSeedsTest {
                 for (int batches : new int[] {1, 4, 9}) {
                     for (int window : new int[] {1 << 20, 1_000, 37}) {
                         String how = threads + " threads, " + batches + " batches, windows of " + window;
-                        GenomeWideSeeds t = GenomeWideSeeds.count(plan, bases, valid, p, K, batches, workers,
-                                ProgressListener.NONE, window);
+                        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("candidate-copies");
+                        GenomeWideSeeds t;
+                        List<Candidate> stored;
+                        try (CandidateCopies copies = new CandidateCopies(s -> dir.resolve("w" + s), batches)) {
+                            t = GenomeWideSeeds.count(plan, bases, valid, p, K, batches, workers,
+                                    ProgressListener.NONE, window, copies);
+                            assertTrue(copies.bytes() > 0, how);
+                            stored = ranked(copies.unmasked(mask, K, workers, t.size(), t.copyCount()));
+                        }
+                        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+                            assertEquals(0, files.count(), "the working files are deleted: " + how);
+                        }
+                        java.nio.file.Files.delete(dir);
                         assertEquals(reference.size(), t.size(), how);
                         for (int i = 0; i < t.size(); i++) {
                             assertEquals(reference.representative(i), t.representative(i), how);
                             assertEquals(reference.count(i), t.count(i), how);
                             assertEquals(reference.position(i), t.position(i), how);
                         }
-                        List<Candidate> left = ranked(GenomeWideSeeds.unmaskedCandidates(plan, bases, valid, p, K,
+                        List<Candidate> counted = ranked(GenomeWideSeeds.unmaskedCandidates(plan, bases, valid, p, K,
                                 batches, workers, mask, window, t.size(), t.copyCount(), batches == 4 ? null : t.filter(),
                                 ProgressListener.NONE));
-                        assertEquals(referenceLeft.size(), left.size(), how);
-                        for (int i = 0; i < left.size(); i++) {
-                            Candidate a = referenceLeft.get(i), b = left.get(i);
-                            assertEquals(a.code(), b.code(), how);
-                            assertEquals(a.count(), b.count(), how);
-                            assertEquals(a.position(), b.position(), how);
-                            assertArrayEquals(a.forward(), b.forward(), how);
-                            assertArrayEquals(a.reverse(), b.reverse(), how);
+                        for (List<Candidate> left : List.of(counted, stored)) {
+                            assertEquals(referenceLeft.size(), left.size(), how);
+                            for (int i = 0; i < left.size(); i++) {
+                                Candidate a = referenceLeft.get(i), b = left.get(i);
+                                assertEquals(a.code(), b.code(), how);
+                                assertEquals(a.count(), b.count(), how);
+                                assertEquals(a.position(), b.position(), how);
+                                assertArrayEquals(a.forward(), b.forward(), how);
+                                assertArrayEquals(a.reverse(), b.reverse(), how);
+                            }
                         }
                     }
                 }
