@@ -69,6 +69,20 @@ public final class MemoryModel {
                 genomeWidePass(bases, valid, candidates, copies, heap));
     }
 
+    /**
+     * How many partitions of {@code partitionBases} run side by side: at most one a thread and
+     * {@code partitions}, and as many as fit {@code heap} beside what is held genome-wide (each as
+     * the exact strategy on its bases would hold, {@link #exact}, less what the run holds once).
+     */
+    public static int partitionsAtOnce(int threads, int partitions, long bases, long valid, long partitionBases,
+                                       long candidates, long heap, Parameters p) {
+        long partitionValid = (long) ((double) valid / Math.max(1, bases) * partitionBases);
+        long shared = BASE_BYTES + AFTER_DISCOVERY_BYTES + genomeWide(bases, candidates);
+        long one = Math.max(1, exact(partitionBases, partitionValid, p) - BASE_BYTES - AFTER_DISCOVERY_BYTES);
+        long fit = Math.max(1, (heap - shared) / one);
+        return (int) Math.max(1, Math.min(fit, Math.min(threads, Math.max(1, partitions))));
+    }
+
     /** What the partitioned strategy holds genome-wide: the table ({@link GenomeWideSeeds#memoryBytes}) and two masks. */
     static long genomeWide(long bases, long candidates) {
         return tableBytes(candidates) + 2 * (bases / 8);

@@ -117,34 +117,67 @@ public final class PartitionedDiscovery {
                     + "this JVM may use " + MemoryModel.gib(heapLimit) + ": give Java more (JAVA_OPTS=-Xmx...)"
                     + (partitionSize > 0 ? " or a smaller --partition-size" : ""));
         }
-        progress.message(String.format(Locale.ROOT, "%d partitions of about %,d bases (needs about %s of heap, %s available)",
-                plan.partitionCount(), size, MemoryModel.gib(needs), MemoryModel.gib(heapLimit)));
+        // Partitions side by side when the heap holds several (each with its share of the threads):
+        // a partition's index and seed ranking run on one thread, which leaves the others idle when
+        // one partition at a time has them all. A partition's result does not depend on its threads.
+        int atOnce = MemoryModel.partitionsAtOnce(threads, plan.partitionCount(), contigs.length(), validBases, largest,
+                global.size(), heapLimit, params);
+        progress.message(String.format(Locale.ROOT, "%d partitions of about %,d bases, %d at a time (one needs about %s "
+                + "of heap, %s available)", plan.partitionCount(), size, atOnce, MemoryModel.gib(needs),
+                MemoryModel.gib(heapLimit)));
         figures.put("partitions", plan.partitionCount());
         figures.put("partition_size", size);
         figures.put("padding", plan.padding());
         figures.put("heap_estimate_bytes", needs);
 
+        figures.put("partitions_at_once", atOnce);
+        PartitionResult[] results = new PartitionResult[plan.partitionCount()];
+        long[] held = new long[plan.partitionCount()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        GenomeWideSeeds table = global;
+        workers.map(atOnce, slot -> {
+            try (Workers own = atOnce == 1 ? null : new Workers(threads / atOnce)) {
+                for (int p = next.getAndIncrement(); p < plan.partitionCount(); p = next.getAndIncrement()) {
+                    if (plan.partition(p).isEmpty()) {
+                        continue;
+                    }
+                    PartitionGenome part = PartitionGenome.read(plan, p, bases);
+                    held[p] = part.bases();
+                    String what = String.format(Locale.ROOT, "partition %d of %d: %,d bases in %d chunks", p + 1,
+                            plan.partitionCount(), part.bases(), part.chunkCount());
+                    if (atOnce == 1) {
+                        progress.phase(what);
+                        results[p] = PartitionDiscovery.run(part, params, table, workers, progress);
+                    } else {
+                        // the family loops' progress lines of several partitions would interleave
+                        synchronized (progress) {
+                            progress.phase(what);
+                        }
+                        results[p] = PartitionDiscovery.run(part, params, table, own, ProgressListener.NONE);
+                        synchronized (progress) {
+                            progress.message(String.format(Locale.ROOT, "partition %d of %d done: %,d families",
+                                    p + 1, plan.partitionCount(), results[p].families().size()));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        });
         List<PartitionResult> parts = new ArrayList<>(plan.partitionCount());
         long heldMax = 0;
         List<Object> perPartition = new ArrayList<>();
         for (int p = 0; p < plan.partitionCount(); p++) {
-            if (plan.partition(p).isEmpty()) {
+            PartitionResult r = results[p];
+            if (r == null) {
                 continue;
             }
-            PartitionGenome part;
-            try {
-                part = PartitionGenome.read(plan, p, bases);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            heldMax = Math.max(heldMax, part.bases());
-            progress.phase(String.format(Locale.ROOT, "partition %d of %d: %,d bases in %d chunks", p + 1,
-                    plan.partitionCount(), part.bases(), part.chunkCount()));
-            PartitionResult r = PartitionDiscovery.run(part, params, global, workers, progress);
             parts.add(r);
+            heldMax = Math.max(heldMax, held[p]);
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("partition", p);
-            one.put("bases", part.bases());
+            one.put("bases", held[p]);
             one.putAll(r.counters());
             one.put("seconds", r.seconds());
             perPartition.add(one);

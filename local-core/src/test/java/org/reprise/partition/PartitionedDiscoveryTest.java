@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reprise.cli.RepriseCli;
 import org.reprise.discover.ReferenceFiles;
+import org.reprise.params.Parameters;
 import org.reprise.testing.Sequences;
 
 import java.io.ByteArrayOutputStream;
@@ -122,6 +123,9 @@ class PartitionedDiscoveryTest {
             }
         }
         JsonNode part = new ObjectMapper().readTree(Path.of(dir.resolve("t1") + ".summary.json").toFile());
+        JsonNode three = new ObjectMapper().readTree(Path.of(dir.resolve("t3") + ".summary.json").toFile());
+        assertEquals(1, part.get("partitioned").get("partitions_at_once").asInt());
+        assertEquals(3, three.get("partitioned").get("partitions_at_once").asInt(), "three partitions side by side");
         JsonNode ex = new ObjectMapper().readTree(Path.of(exact + ".summary.json").toFile());
         assertTrue(part.get("partitioned").get("partitions").asInt() >= 8, part.get("partitioned").toString());
         assertTrue(part.get("partitioned").get("reconciliation").get("boundary_claims").asLong()
@@ -139,6 +143,21 @@ class PartitionedDiscoveryTest {
      * the whole contig and both can land in one partition; the run must keep them apart (it once
      * stopped on a duplicate chunk name) and report each copy once.
      */
+    @Test
+    void partitionsRunSideBySideAsTheThreadsAndTheHeapAllow() {
+        Parameters p = Parameters.builder().k(15).build();
+        long gb = 1L << 30;
+        // 1 Gbp in 10 partitions of 100 Mb: one partition holds about 0.9 GB as the exact strategy would
+        assertEquals(1, MemoryModel.partitionsAtOnce(1, 10, 1_000_000_000L, 1_000_000_000L, 100_000_000L, 0, 20 * gb, p));
+        assertEquals(8, MemoryModel.partitionsAtOnce(8, 10, 1_000_000_000L, 1_000_000_000L, 100_000_000L, 0, 20 * gb, p));
+        assertEquals(3, MemoryModel.partitionsAtOnce(8, 3, 1_000_000_000L, 1_000_000_000L, 100_000_000L, 0, 20 * gb, p));
+        // the heap holds two partitions beside the genome-wide table, not three
+        long two = MemoryModel.partitionsAtOnce(8, 10, 1_000_000_000L, 1_000_000_000L, 100_000_000L, 0, 5 * gb / 2, p);
+        assertEquals(2, two);
+        // never none, even when one partition does not fit (the heap check refuses that run before)
+        assertEquals(1, MemoryModel.partitionsAtOnce(8, 10, 1_000_000_000L, 1_000_000_000L, 100_000_000L, 0, gb / 4, p));
+    }
+
     @Test
     void twoChunksOfAShortContigInOnePartition() throws IOException {
         Random rnd = new Random(52);
