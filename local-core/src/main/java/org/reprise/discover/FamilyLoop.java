@@ -47,6 +47,9 @@ public final class FamilyLoop implements LookAhead {
     private final List<Family> families = new ArrayList<>();
     /** The drafts of the reported families, when asked for ({@link #keepDrafts}). */
     private List<Draft> drafts;
+    /** The drafts that made no family, and their seeds, when asked for ({@link #keepDrafts}). */
+    private List<Draft> failedDrafts;
+    private LongBuffer failedSeeds;
     private int seedsProcessed;
     private long draftsUsed;
     private long draftsStale;
@@ -132,6 +135,9 @@ public final class FamilyLoop implements LookAhead {
                     if (drafts != null) {
                         drafts.add(draft);
                     }
+                } else if (failedDrafts != null) {
+                    failedDrafts.add(draft);
+                    failedSeeds.add(seed);
                 }
                 drafter.committed(seed, this);
                 progress.seedDone(seedsProcessed, families.size(), queue.size());
@@ -187,10 +193,31 @@ public final class FamilyLoop implements LookAhead {
         return families;
     }
 
-    /** Keeps every reported family's draft (its copies, sides and element ends); call before {@link #run}. */
+    /**
+     * Keeps every draft (its copies, sides and element ends): the reported families' and, apart,
+     * those that made no family with their seeds; call before {@link #run}.
+     */
     public FamilyLoop keepDrafts() {
         drafts = new ArrayList<>();
+        failedDrafts = new ArrayList<>();
+        failedSeeds = new LongBuffer(1024);
         return this;
+    }
+
+    /** The drafts that made no family, in commit order (after {@link #keepDrafts}). */
+    public List<Draft> failedDrafts() {
+        if (failedDrafts == null) {
+            throw new IllegalStateException("drafts were not kept");
+        }
+        return failedDrafts;
+    }
+
+    /** The seeds of {@link #failedDrafts}, in the same order. */
+    public long[] failedSeeds() {
+        if (failedSeeds == null) {
+            throw new IllegalStateException("drafts were not kept");
+        }
+        return failedSeeds.toArray();
     }
 
     /** The reported families' drafts, in the order of {@link #families()} (after {@link #keepDrafts}). */

@@ -45,8 +45,14 @@ public final class FlankDrafting {
      * @return the draft, or null when a shorter radius than the full one might not have sufficed
      */
     public Draft draft(byte[][] flanks, int[] offsets, long[] forward, long[] reverse, int radius) {
+        return draft(flanks, offsets, forward, reverse, radius, false);
+    }
+
+    /** {@link #draft(byte[][], int[], long[], long[], int)}, {@link #probed} first when {@code probe}. */
+    public Draft draft(byte[][] flanks, int[] offsets, long[] forward, long[] reverse, int radius, boolean probe) {
         SeedCopies reads = reads(flanks, offsets, forward.length, forward.length + reverse.length);
-        return draft(reads, forward, reverse, radius, new ConsensusExtender(params), new ElementAligner(params));
+        return probed(reads, forward, reverse, radius, probe ? probe(params) : null, new ConsensusExtender(params),
+                new ElementAligner(params));
     }
 
     /**
@@ -61,6 +67,60 @@ public final class FlankDrafting {
             return null;
         }
         return new Drafting(params).withSides(reads, forward, reverse, right, left, aligner);
+    }
+
+    /** Steps without improvement after which a thin seed's probe stops ({@link #probed}). */
+    public static final int PROBE_STOP_AFTER = 30;
+
+    /**
+     * The extender of a thin seed's probe: the run's parameters with a stop after
+     * {@link #PROBE_STOP_AFTER} steps without improvement; null when the run's own stop is no later.
+     */
+    public static ConsensusExtender probe(Parameters p) {
+        return p.stopAfter <= PROBE_STOP_AFTER ? null
+                : new ConsensusExtender(p.toBuilder().stopAfter(PROBE_STOP_AFTER).build());
+    }
+
+    /** A probe shorter than this (a third of minlength, rounded up) stands for the seed's draft. */
+    static int probeLength(Parameters p) {
+        return (p.minLength + 2) / 3;
+    }
+
+    /**
+     * A thin seed's draft, probed first (the partitioned strategy's pass over seeds too thinly
+     * spread for any partition, docs/ALGORITHM.md): both sides are extended by {@code probe}, which
+     * stops after {@link #PROBE_STOP_AFTER} steps without improvement instead of stopafter's; when
+     * the probe's consensus is shorter than a third of minlength, the probe's draft is the seed's
+     * (it makes no family; its copies' alignments are masked as a failed draft's are), else the
+     * seed is drafted in full ({@link #draft(SeedCopies, long[], long[], int, ConsensusExtender,
+     * ElementAligner)}). Nearly all such seeds are chance k-mers whose copies disagree at once: the
+     * full draft spends stopafter steps a side learning that. A seed whose copies agree only after
+     * more than {@link #PROBE_STOP_AFTER} disagreeing steps is lost, a small family of few copies.
+     *
+     * @param probe {@link #probe}'s extender, or null to draft in full
+     * @return the draft, or null when a shorter radius than the full one might not have sufficed
+     */
+    public Draft probed(SeedCopies reads, long[] forward, long[] reverse, int radius, ConsensusExtender probe,
+                        ConsensusExtender extender, ElementAligner aligner) {
+        Draft d = shortProbe(reads, forward, reverse, radius, probe, aligner);
+        return d != null ? d : draft(reads, forward, reverse, radius, extender, aligner);
+    }
+
+    /**
+     * {@link #probed}'s probe alone: its draft when it stands for the seed's, else null (the seed is
+     * to be drafted in full; also when {@code probe} is null, or the radius may not have sufficed).
+     */
+    public Draft shortProbe(SeedCopies reads, long[] forward, long[] reverse, int radius, ConsensusExtender probe,
+                            ElementAligner aligner) {
+        if (probe == null) {
+            return null;
+        }
+        Extension right = probe.extend(reads, true);
+        Extension left = probe.extend(reads, false);
+        boolean read = radius >= fullRadius(params)
+                || (fits(right, radius, PROBE_STOP_AFTER) && fits(left, radius, PROBE_STOP_AFTER));
+        return right.length() + left.length() < probeLength(params) && read
+                ? new Drafting(params).withSides(reads, forward, reverse, right, left, aligner) : null;
     }
 
     /**
@@ -88,7 +148,11 @@ public final class FlankDrafting {
 
     /** Whether every base the side's alignments read lies within {@code radius} of the k-mer. */
     public boolean fits(Extension side, int radius) {
-        long lastStep = Math.min(params.maxExtend - 1L, (long) side.bestStep() + params.stopAfter);
+        return fits(side, radius, params.stopAfter);
+    }
+
+    private boolean fits(Extension side, int radius, int stopAfter) {
+        long lastStep = Math.min(params.maxExtend - 1L, (long) side.bestStep() + stopAfter);
         return lastStep + params.maxGap + 1 <= radius;
     }
 }

@@ -47,20 +47,53 @@ public final class FlankDrafts implements DraftMaker {
 
     @Override
     public Draft draft(long[] forward, long[] reverse, ConsensusExtender extender, ElementAligner aligner) {
+        return draft(forward, reverse, null, extender, aligner);
+    }
+
+    /**
+     * The draft, a thin seed's probed first ({@link FlankDrafting#probed}) when {@code probe} (its
+     * extender, one a thread) is given.
+     */
+    public Draft draft(long[] forward, long[] reverse, ConsensusExtender probe, ConsensusExtender extender,
+                       ElementAligner aligner) {
         drafts.incrementAndGet();
         int full = FlankDrafting.fullRadius(params);
         if (FIRST_RADIUS < full) {
-            Draft d = drafting.draft(reads(forward, reverse, FIRST_RADIUS), forward, reverse, FIRST_RADIUS, extender, aligner);
+            Draft d = drafting.probed(reads(forward, reverse, FIRST_RADIUS), forward, reverse, FIRST_RADIUS, probe,
+                    extender, aligner);
             if (d != null) {
                 return d;
             }
             redone.incrementAndGet();
         }
-        return drafting.draft(reads(forward, reverse, full), forward, reverse, full, extender, aligner);
+        return drafting.probed(reads(forward, reverse, full), forward, reverse, full, probe, extender, aligner);
     }
 
     @Override
     public Draft draftSplit(long[] forward, long[] reverse, Workers workers) {
+        return draftSplit(forward, reverse, workers, false);
+    }
+
+    /** {@link #draftSplit(long[], long[], Workers)}, a thin seed's probed first when {@code probe} (as {@link #draft}). */
+    public Draft draftSplit(long[] forward, long[] reverse, Workers workers, boolean probe) {
+        ConsensusExtender probing = probe ? FlankDrafting.probe(params) : null;
+        if (probing != null && FIRST_RADIUS < FlankDrafting.fullRadius(params)) {
+            Draft d = drafting.shortProbe(reads(forward, reverse, FIRST_RADIUS), forward, reverse, FIRST_RADIUS, probing,
+                    new ElementAligner(params));
+            if (d != null) {
+                drafts.incrementAndGet();
+                return d;
+            }
+        }
+        if (probing != null) {
+            int full = FlankDrafting.fullRadius(params);
+            Draft d = drafting.shortProbe(reads(forward, reverse, full), forward, reverse, full, probing,
+                    new ElementAligner(params));
+            if (d != null) {
+                drafts.incrementAndGet();
+                return d;
+            }
+        }
         drafts.incrementAndGet();
         return new Drafting(params).draftSplit(reads(forward, reverse, FlankDrafting.fullRadius(params)), forward,
                 reverse, workers);

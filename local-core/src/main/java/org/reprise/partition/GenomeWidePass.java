@@ -32,6 +32,11 @@ public interface GenomeWidePass {
     List<Draft> redraft(long[] seeds, List<long[]> forward, List<long[]> reverse, ProgressListener progress);
 
     /**
+     * {@link #redraft} of thin seeds: each probed first ({@link org.reprise.discover.FlankDrafting#probed}).
+     */
+    List<Draft> draftThin(long[] seeds, List<long[]> forward, List<long[]> reverse, ProgressListener progress);
+
+    /**
      * Every partition annotated with {@code library} in its order ({@link Annotation#run}), results
      * in partition order.
      */

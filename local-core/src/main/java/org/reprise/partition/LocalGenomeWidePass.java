@@ -1,6 +1,7 @@
 package org.reprise.partition;
 
 import org.reprise.discover.Draft;
+import org.reprise.discover.FlankDrafting;
 import org.reprise.discover.LocalDrafter;
 import org.reprise.extend.ConsensusExtender;
 import org.reprise.extend.ElementAligner;
@@ -100,6 +101,15 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
      */
     @Override
     public List<Draft> redraft(long[] seeds, List<long[]> forward, List<long[]> reverse, ProgressListener progress) {
+        return drafts(seeds, forward, reverse, false);
+    }
+
+    @Override
+    public List<Draft> draftThin(long[] seeds, List<long[]> forward, List<long[]> reverse, ProgressListener progress) {
+        return drafts(seeds, forward, reverse, true);
+    }
+
+    private List<Draft> drafts(long[] seeds, List<long[]> forward, List<long[]> reverse, boolean probe) {
         FlankDrafts drafts = flanks();
         int n = seeds.length;
         Draft[] out = new Draft[n];
@@ -113,12 +123,13 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
         int split = 0;
         while (split < n && -size[split] >= LocalDrafter.SPLIT_FROM && workers.threads() > 1) {
             int i = (int) order[split++];
-            out[i] = drafts.draftSplit(forward.get(i), reverse.get(i), workers);
+            out[i] = drafts.draftSplit(forward.get(i), reverse.get(i), workers, probe);
         }
         int from = split;
         List<Draft> rest = workers.map(n - from, j -> {
             int i = (int) order[from + j];
-            return drafts.draft(forward.get(i), reverse.get(i), new ConsensusExtender(params), new ElementAligner(params));
+            return drafts.draft(forward.get(i), reverse.get(i), probe ? FlankDrafting.probe(params) : null,
+                    new ConsensusExtender(params), new ElementAligner(params));
         });
         for (int j = 0; j < rest.size(); j++) {
             out[(int) order[from + j]] = rest.get(j);

@@ -127,7 +127,25 @@ public final class PartitionDiscovery {
         counters.put("families", (long) families.size());
         counters.put("index_bytes", index.memoryBytes());
         counters.putAll(loop.counters());
-        return new PartitionResult(part.partition(), out, failedRuns(part, loop), counters, seconds);
+        // Drafts that made no family from fewer copies than the genome has of their seed: the seed
+        // is the thin seeds' to try again from all its copies (a family of six copies, four here,
+        // may fail from the four and not from the six); their copies are left free for it.
+        long[] failedSeeds = loop.failedSeeds();
+        List<org.reprise.discover.Draft> failed = loop.failedDrafts();
+        boolean[] retry = new boolean[failed.size()];
+        LongBuffer retried = new LongBuffer(16);
+        for (int i = 0; i < failed.size(); i++) {
+            int at = (int) sortedAt[Arrays.binarySearch(sortedCodes, failedSeeds[i])];
+            if (!ownCounts && failed.get(i).copies() < rankCount[at]) {
+                retry[i] = true;
+                retried.add(Math.min(failedSeeds[i], codec.reverseComplement(failedSeeds[i])));
+            }
+        }
+        long[] retrySeeds = retried.toArray();
+        Arrays.sort(retrySeeds);
+        counters.put("failed_drafts", (long) failed.size());
+        counters.put("failed_drafts_with_copies_elsewhere", (long) retrySeeds.length);
+        return new PartitionResult(part.partition(), out, failedRuns(part, loop, retry), retrySeeds, counters, seconds);
     }
 
     /**
@@ -160,15 +178,22 @@ public final class PartitionDiscovery {
 
     /**
      * What the partition's drafts that made no family masked, as genome intervals: its repeat mask
-     * less every family's elements (reported or not). The family loop tried those seeds there and
+     * less every family's elements (reported or not) and less the elements of the failed drafts
+     * marked in {@code retry} (seeds the thin seeds try again). The family loop tried those seeds there and
      * masked their copies; the thin seeds are counted with them masked, so that a seed is not
      * tried again genome-wide where a partition already found nothing. Clears the families'
      * elements from the loop's repeat mask: call it once the loop is done with it.
      */
-    private static long[] failedRuns(PartitionGenome part, FamilyLoop loop) {
+    private static long[] failedRuns(PartitionGenome part, FamilyLoop loop, boolean[] retry) {
         Bitmask mask = loop.repeatMask();
         ContigDictionary local = part.genome().dictionary();
-        for (org.reprise.discover.Draft d : loop.drafts()) {
+        List<org.reprise.discover.Draft> released = new ArrayList<>(loop.drafts());
+        for (int i = 0; i < retry.length; i++) {
+            if (retry[i]) {
+                released.add(loop.failedDrafts().get(i));
+            }
+        }
+        for (org.reprise.discover.Draft d : released) {
             for (int c = 0; c < d.copies(); c++) {
                 Element e = org.reprise.discover.FamilyCommit.element(local, d, c, 0);
                 if (e != null) {

@@ -11,8 +11,11 @@ import java.util.Map;
  *
  * @param failedRuns what the partition's drafts that made no family masked (its repeat mask less its
  *                   families' elements), as genome intervals: {@code [2i], [2i+1]} half-open, ascending
+ * @param retrySeeds seeds whose draft made no family here from fewer copies than the genome has of
+ *                   them (canonical codes, ascending): the thin seeds try them again from all their
+ *                   copies, which {@code failedRuns} leaves free
  */
-public record PartitionResult(int partition, List<PartitionFamily> families, long[] failedRuns,
+public record PartitionResult(int partition, List<PartitionFamily> families, long[] failedRuns, long[] retrySeeds,
                               Map<String, Long> counters, Map<String, Double> seconds) {
 
     /**

@@ -18,7 +18,7 @@ import java.util.Map;
  * interchange format.
  */
 public final class PartitionResultCodec {
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private PartitionResultCodec() {
     }
@@ -48,6 +48,7 @@ public final class PartitionResultCodec {
                 writeSorted(out, f.reverse());
             }
             writeSorted(out, r.failedRuns());
+            writeSorted(out, r.retrySeeds());
             out.writeInt(r.counters().size());
             for (Map.Entry<String, Long> e : r.counters().entrySet()) {
                 out.writeUTF(e.getKey());
@@ -99,6 +100,7 @@ public final class PartitionResultCodec {
                         order, consensus, leftLength, elements, forward, reverse));
             }
             long[] runs = readSorted(in);
+            long[] retrySeeds = readSorted(in);
             Map<String, Long> counters = new LinkedHashMap<>();
             for (int i = in.readInt(); i > 0; i--) {
                 counters.put(in.readUTF(), in.readLong());
@@ -107,7 +109,7 @@ public final class PartitionResultCodec {
             for (int i = in.readInt(); i > 0; i--) {
                 seconds.put(in.readUTF(), in.readDouble());
             }
-            return new PartitionResult(partition, families, runs, counters, seconds);
+            return new PartitionResult(partition, families, runs, retrySeeds, counters, seconds);
         } catch (IOException e) {
             throw new IllegalArgumentException("not a partition result: " + e.getMessage(), e);
         }

@@ -555,7 +555,7 @@ public final class Reconciliation {
         left = null;
         progress.phase("thin seeds: families of " + seeds.size() + " seeds, drafted in bulk batches");
         ThinSeeds thin = new ThinSeeds(contigs, params, pass);
-        boolean[] thinSeeds = spread(seeds);
+        boolean[] thinSeeds = spread(seeds, parts);
         List<Family> found = thin.run(seeds, thinSeeds, new StoredCopies(seeds), keptMask, progress);
         List<Entry> out = new ArrayList<>(found.size());
         KmerCodec codec = new KmerCodec(k);
@@ -587,10 +587,18 @@ public final class Reconciliation {
      * Which seeds are thin: fewer than minfreq of their free copies in any one partition. A seed
      * with minfreq copies in a partition was that partition's to try (its family, if any, is in the
      * library, annotated and redrafted from every partition's copies); trying it again would
-     * repeat the partitions' work.
+     * repeat the partitions' work, unless the partition's draft made no family from fewer copies
+     * than the genome has ({@link PartitionResult#retrySeeds}): those are tried again from all.
      */
-    private boolean[] spread(SeedTable seeds) {
+    private boolean[] spread(SeedTable seeds, List<PartitionResult> parts) {
         ContigDictionary contigs = plan.contigs();
+        List<long[]> retry = new ArrayList<>();
+        for (PartitionResult part : parts) {
+            retry.add(part.retrySeeds());
+        }
+        long[] again = union(retry);
+        KmerCodec codec = new KmerCodec(params.k);
+        long retried = 0;
         boolean[] thin = new boolean[seeds.size()];
         int[] inPartition = new int[plan.partitionCount()];
         org.reprise.util.LongBuffer fwd = new org.reprise.util.LongBuffer(64);
@@ -606,12 +614,20 @@ public final class Reconciliation {
                 int part = plan.ownerPartition(c, p - contigs.contigStart(c));
                 spread = ++inPartition[part] < params.minFreq;
             }
+            if (!spread) {
+                long code = seeds.code(i);
+                spread = Arrays.binarySearch(again, Math.min(code, codec.reverseComplement(code))) >= 0;
+                if (spread) {
+                    retried++;
+                }
+            }
             thin[i] = spread;
             if (spread) {
                 n++;
             }
         }
         counters.put("genome_wide_pass_seeds_thin", n);
+        counters.put("genome_wide_pass_seeds_tried_again", retried);
         return thin;
     }
 

@@ -96,7 +96,7 @@ final class ThinSeeds {
             drafted += codes.size();
             progress.phase(String.format(Locale.ROOT, "thin seeds: batch %d, %,d seeds drafted at once (%,d queued)",
                     batches, codes.size(), queue.size()));
-            List<Draft> made = drafts.redraft(codes.toArray(), forward, reverse, progress);
+            List<Draft> made = drafts.draftThin(codes.toArray(), forward, reverse, progress);
             for (int i = 0; i < codes.size() && families.size() < params.maxRepeat; i++) {
                 long code = codes.get(i);
                 free(copySource, code, repeatMask, k, fwd, rev);

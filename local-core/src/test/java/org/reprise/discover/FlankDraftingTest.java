@@ -130,6 +130,56 @@ class FlankDraftingTest {
     }
 
     @Test
+    void aProbedFamilyIsDraftedInFullAndChanceCopiesKeepTheProbesShortDraft() {
+        // a family: the probe reaches far, so the draft is the full one
+        int radius = FlankDrafting.fullRadius(p);
+        int[] offsets = new int[forward.length + reverse.length];
+        byte[][] f = flanks(radius, offsets);
+        FlankDrafting drafting = new FlankDrafting(p, K);
+        Draft full = drafting.draft(f, offsets, forward, reverse, radius);
+        assertSameDraft(full, drafting.draft(f, offsets, forward, reverse, radius, true));
+
+        // one k-mer in four unrelated stretches: the probe stops early and stands for the draft
+        Random rnd = new Random(11);
+        String kmer = Sequences.random(rnd, K);
+        byte[][] chance = new byte[4][];
+        int[] at = new int[4];
+        long[] positions = new long[4];
+        for (int i = 0; i < 4; i++) {
+            String s = Sequences.random(rnd, 400) + kmer + Sequences.random(rnd, 400);
+            chance[i] = org.reprise.align.Dna.encode(s);
+            at[i] = 400;
+            positions[i] = 10_000L * i + 400;
+        }
+        long[] none = new long[0];
+        Draft unprobed = drafting.draft(chance, at, positions, none, 400);
+        Draft probed = drafting.draft(chance, at, positions, none, 400, true);
+        assertNotNull(unprobed);
+        assertNotNull(probed);
+        assertTrue(!FamilyCommit.reports(p, unprobed) && !FamilyCommit.reports(p, probed), "no family either way");
+        assertTrue(probed.right().bestStep() + FlankDrafting.PROBE_STOP_AFTER < p.stopAfter, "the probe stopped early");
+        assertTrue(probed.left().length() + probed.right().length() < (p.minLength + 2) / 3);
+        assertTrue(probed.madeFrom(positions, none));
+        // copies that disagree for 10 bases past the k-mer, then agree: the full draft finds the
+        // family, the probe gives up first (the family the probe loses)
+        String shared = Sequences.random(rnd, 300);
+        byte[][] late = new byte[4][];
+        for (int i = 0; i < 4; i++) {
+            late[i] = org.reprise.align.Dna.encode(Sequences.random(rnd, 400) + kmer + Sequences.random(rnd, 10) + shared
+                    + Sequences.random(rnd, 400));
+        }
+        int r = 800;
+        Draft lateFull = drafting.draft(late, at, positions, none, r);
+        Draft lateProbed = drafting.draft(late, at, positions, none, r, true);
+        assertTrue(FamilyCommit.reports(p, lateFull), "the full draft finds the family: " + lateFull.right().length());
+        assertTrue(!FamilyCommit.reports(p, lateProbed), "the probe stands for the draft");
+
+        // a run whose own stopafter is no later than the probe's drafts in full
+        Parameters early = p.toBuilder().stopAfter(FlankDrafting.PROBE_STOP_AFTER).build();
+        assertNull(FlankDrafting.probe(early));
+    }
+
+    @Test
     void flanksAndCopiesMustAgree() {
         FlankDrafting drafting = new FlankDrafting(p, K);
         byte[][] two = {new byte[40], new byte[40]};

@@ -78,6 +78,11 @@ class ReconciliationTest {
         }
 
         @Override
+        public List<Draft> draftThin(long[] seeds, List<long[]> forward, List<long[]> reverse, ProgressListener progress) {
+            throw new AssertionError("no thin seed should be drafted");
+        }
+
+        @Override
         public List<Annotation.Result> annotate(List<Annotation.Entry> library, ProgressListener progress) {
             return List.of(result(0, library, left), result(1, library, right));
         }
@@ -108,7 +113,7 @@ class ReconciliationTest {
     }
 
     private static PartitionResult part(int p, PartitionResult.PartitionFamily... families) {
-        return new PartitionResult(p, List.of(families), new long[0], Map.of(), Map.of());
+        return new PartitionResult(p, List.of(families), new long[0], new long[0], Map.of(), Map.of());
     }
 
     @Test

@@ -52,6 +52,11 @@ public final class DraftRound {
      * each seed's code with its draft, or null when the flanks may have been too short.
      */
     public List<Tuple2<Long, Draft>> run(List<DraftRequest> requests, int radius) {
+        return run(requests, radius, false);
+    }
+
+    /** {@link #run(List, int)}, each seed probed first when {@code probe} ({@link FlankDrafting#probed}: thin seeds). */
+    public List<Tuple2<Long, Draft>> run(List<DraftRequest> requests, int radius, boolean probe) {
         RoundPlan plan = RoundPlan.of(requests);
         Broadcast<RoundPlan> shared = sc.broadcast(plan);
         final int k = this.k;
@@ -62,7 +67,7 @@ public final class DraftRound {
                     .groupByKey(new HashPartitioner(tasks))
                     .map(group -> {
                         FaultInjection.at("drafting");
-                        return draft(shared.value(), group._1, group._2, p, k, radius);
+                        return draft(shared.value(), group._1, group._2, p, k, radius, probe);
                     })
                     .collect();
         } finally {
@@ -76,6 +81,11 @@ public final class DraftRound {
      * be distinct (a round keys its drafts by seed).
      */
     public List<Draft> runAll(long[] seeds, List<long[]> forward, List<long[]> reverse, int firstRadius) {
+        return runAll(seeds, forward, reverse, firstRadius, false);
+    }
+
+    /** {@link #runAll(long[], List, List, int)}, each seed probed first when {@code probe} (thin seeds). */
+    public List<Draft> runAll(long[] seeds, List<long[]> forward, List<long[]> reverse, int firstRadius, boolean probe) {
         Map<Long, Integer> at = new HashMap<>();
         List<DraftRequest> requests = new ArrayList<>(seeds.length);
         for (int i = 0; i < seeds.length; i++) {
@@ -87,7 +97,7 @@ public final class DraftRound {
         Draft[] out = new Draft[seeds.length];
         int full = fullRadius(params);
         List<DraftRequest> again = new ArrayList<>();
-        for (Tuple2<Long, Draft> t : run(requests, Math.min(firstRadius, full))) {
+        for (Tuple2<Long, Draft> t : run(requests, Math.min(firstRadius, full), probe)) {
             int i = at.get(t._1);
             if (t._2 == null) {
                 again.add(requests.get(i));
@@ -96,7 +106,7 @@ public final class DraftRound {
             }
         }
         if (!again.isEmpty()) {
-            for (Tuple2<Long, Draft> t : run(again, full)) {
+            for (Tuple2<Long, Draft> t : run(again, full, probe)) {
                 out[at.get(t._1)] = t._2;
             }
         }
@@ -127,6 +137,12 @@ public final class DraftRound {
 
     /** One seed's draft from its copies' flanks ({@link FlankDrafting}); null when the radius may not have sufficed. */
     static Tuple2<Long, Draft> draft(RoundPlan plan, int request, Iterable<Flank> flanks, Parameters p, int k, int radius) {
+        return draft(plan, request, flanks, p, k, radius, false);
+    }
+
+    /** {@link #draft(RoundPlan, int, Iterable, Parameters, int, int)}, probed first when {@code probe}. */
+    static Tuple2<Long, Draft> draft(RoundPlan plan, int request, Iterable<Flank> flanks, Parameters p, int k, int radius,
+                                     boolean probe) {
         int n = plan.copyCounts[request];
         byte[][] codes = new byte[n][];
         int[] offsets = new int[n];
@@ -142,7 +158,7 @@ public final class DraftRound {
         long[] copies = plan.copies(request);
         int nf = plan.forwardCounts[request];
         Draft d = new FlankDrafting(p, k).draft(codes, offsets, Arrays.copyOf(copies, nf),
-                Arrays.copyOfRange(copies, nf, n), radius);
+                Arrays.copyOfRange(copies, nf, n), radius, probe);
         return new Tuple2<>(plan.codes[request], d);
     }
 }

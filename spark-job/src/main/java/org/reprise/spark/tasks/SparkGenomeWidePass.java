@@ -72,10 +72,20 @@ public final class SparkGenomeWidePass implements GenomeWidePass {
     /** One Spark job (two when some drafts need the full radius), whatever the number of families. */
     @Override
     public List<Draft> redraft(long[] seeds, List<long[]> forward, List<long[]> reverse, ProgressListener progress) {
-        sc.setJobDescription("reconciliation: drafts of " + seeds.length + " families at once");
+        return drafts(seeds, forward, reverse, false);
+    }
+
+    /** As {@link #redraft}, each seed probed first. */
+    @Override
+    public List<Draft> draftThin(long[] seeds, List<long[]> forward, List<long[]> reverse, ProgressListener progress) {
+        return drafts(seeds, forward, reverse, true);
+    }
+
+    private List<Draft> drafts(long[] seeds, List<long[]> forward, List<long[]> reverse, boolean probe) {
+        sc.setJobDescription("reconciliation: drafts of " + seeds.length + (probe ? " thin seeds" : " families") + " at once");
         draftCalls++;
         long t = System.nanoTime();
-        List<Draft> out = new DraftRound(sc, sequences, params, params.k).runAll(seeds, forward, reverse, flank);
+        List<Draft> out = new DraftRound(sc, sequences, params, params.k).runAll(seeds, forward, reverse, flank, probe);
         draftSeconds += (System.nanoTime() - t) / 1e9;
         return out;
     }
