@@ -24,10 +24,14 @@ import java.util.List;
 public final class FlankDrafting {
     private final Parameters params;
     private final int k;
+    /** The run's parameters with the probe's stop ({@link #probe}), or null. */
+    private final Parameters probeParams;
 
     public FlankDrafting(Parameters params, int k) {
         this.params = params;
         this.k = k;
+        this.probeParams = params.stopAfter <= PROBE_STOP_AFTER ? null
+                : params.toBuilder().stopAfter(PROBE_STOP_AFTER).build();
     }
 
     /** The radius that always suffices: maxextend + maxgap bases beyond the copy's k-mer each way. */
@@ -51,7 +55,7 @@ public final class FlankDrafting {
     /** {@link #draft(byte[][], int[], long[], long[], int)}, {@link #probed} first when {@code probe}. */
     public Draft draft(byte[][] flanks, int[] offsets, long[] forward, long[] reverse, int radius, boolean probe) {
         SeedCopies reads = reads(flanks, offsets, forward.length, forward.length + reverse.length);
-        return probed(reads, forward, reverse, radius, probe ? probe(params) : null, new ConsensusExtender(params),
+        return probed(reads, forward, reverse, radius, probe ? probe() : null, new ConsensusExtender(params),
                 new ElementAligner(params));
     }
 
@@ -73,12 +77,11 @@ public final class FlankDrafting {
     public static final int PROBE_STOP_AFTER = 30;
 
     /**
-     * The extender of a thin seed's probe: the run's parameters with a stop after
+     * An extender for a thin seed's probe (one a thread): the run's parameters with a stop after
      * {@link #PROBE_STOP_AFTER} steps without improvement; null when the run's own stop is no later.
      */
-    public static ConsensusExtender probe(Parameters p) {
-        return p.stopAfter <= PROBE_STOP_AFTER ? null
-                : new ConsensusExtender(p.toBuilder().stopAfter(PROBE_STOP_AFTER).build());
+    public ConsensusExtender probe() {
+        return probeParams == null ? null : new ConsensusExtender(probeParams);
     }
 
     /** A probe shorter than this (a third of minlength, rounded up) stands for the seed's draft. */
@@ -97,7 +100,7 @@ public final class FlankDrafting {
      * full draft spends stopafter steps a side learning that. A seed whose copies agree only after
      * more than {@link #PROBE_STOP_AFTER} disagreeing steps is lost, a small family of few copies.
      *
-     * @param probe {@link #probe}'s extender, or null to draft in full
+     * @param probe an extender of {@link #probe}, or null to draft in full
      * @return the draft, or null when a shorter radius than the full one might not have sufficed
      */
     public Draft probed(SeedCopies reads, long[] forward, long[] reverse, int radius, ConsensusExtender probe,

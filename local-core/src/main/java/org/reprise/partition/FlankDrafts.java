@@ -47,26 +47,23 @@ public final class FlankDrafts implements DraftMaker {
 
     @Override
     public Draft draft(long[] forward, long[] reverse, ConsensusExtender extender, ElementAligner aligner) {
-        return draft(forward, reverse, null, extender, aligner);
+        return draft(forward, reverse, false, extender, aligner);
     }
 
-    /**
-     * The draft, a thin seed's probed first ({@link FlankDrafting#probed}) when {@code probe} (its
-     * extender, one a thread) is given.
-     */
-    public Draft draft(long[] forward, long[] reverse, ConsensusExtender probe, ConsensusExtender extender,
-                       ElementAligner aligner) {
+    /** The draft, a thin seed's probed first ({@link FlankDrafting#probed}) when {@code probe}. */
+    public Draft draft(long[] forward, long[] reverse, boolean probe, ConsensusExtender extender, ElementAligner aligner) {
         drafts.incrementAndGet();
+        ConsensusExtender probing = probe ? drafting.probe() : null;
         int full = FlankDrafting.fullRadius(params);
         if (FIRST_RADIUS < full) {
-            Draft d = drafting.probed(reads(forward, reverse, FIRST_RADIUS), forward, reverse, FIRST_RADIUS, probe,
+            Draft d = drafting.probed(reads(forward, reverse, FIRST_RADIUS), forward, reverse, FIRST_RADIUS, probing,
                     extender, aligner);
             if (d != null) {
                 return d;
             }
             redone.incrementAndGet();
         }
-        return drafting.probed(reads(forward, reverse, full), forward, reverse, full, probe, extender, aligner);
+        return drafting.probed(reads(forward, reverse, full), forward, reverse, full, probing, extender, aligner);
     }
 
     @Override
@@ -74,27 +71,16 @@ public final class FlankDrafts implements DraftMaker {
         return draftSplit(forward, reverse, workers, false);
     }
 
-    /** {@link #draftSplit(long[], long[], Workers)}, a thin seed's probed first when {@code probe} (as {@link #draft}). */
+    /**
+     * {@link #draftSplit(long[], long[], Workers)}, a thin seed's probed first when {@code probe}:
+     * the same draft as {@link #draft} (a split draft is the one-thread draft).
+     */
     public Draft draftSplit(long[] forward, long[] reverse, Workers workers, boolean probe) {
-        ConsensusExtender probing = probe ? FlankDrafting.probe(params) : null;
-        if (probing != null && FIRST_RADIUS < FlankDrafting.fullRadius(params)) {
-            Draft d = drafting.shortProbe(reads(forward, reverse, FIRST_RADIUS), forward, reverse, FIRST_RADIUS, probing,
-                    new ElementAligner(params));
-            if (d != null) {
-                drafts.incrementAndGet();
-                return d;
-            }
-        }
-        if (probing != null) {
-            int full = FlankDrafting.fullRadius(params);
-            Draft d = drafting.shortProbe(reads(forward, reverse, full), forward, reverse, full, probing,
-                    new ElementAligner(params));
-            if (d != null) {
-                drafts.incrementAndGet();
-                return d;
-            }
-        }
         drafts.incrementAndGet();
+        Draft d = probe ? shortProbe(forward, reverse) : null;
+        if (d != null) {
+            return d;
+        }
         return new Drafting(params).draftSplit(reads(forward, reverse, FlankDrafting.fullRadius(params)), forward,
                 reverse, workers);
     }
@@ -102,6 +88,23 @@ public final class FlankDrafts implements DraftMaker {
     @Override
     public long genomeLength() {
         return contigs.length();
+    }
+
+    /** {@link FlankDrafting#shortProbe} with the first radius, then the full one; null when the seed is to be drafted in full. */
+    private Draft shortProbe(long[] forward, long[] reverse) {
+        ConsensusExtender probing = drafting.probe();
+        if (probing == null) {
+            return null;
+        }
+        int full = FlankDrafting.fullRadius(params);
+        for (int radius : FIRST_RADIUS < full ? new int[] {FIRST_RADIUS, full} : new int[] {full}) {
+            Draft d = drafting.shortProbe(reads(forward, reverse, radius), forward, reverse, radius, probing,
+                    new ElementAligner(params));
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /** The copies' flanks of {@code radius} bases around their k-mers (less at contig ends), as reads. */

@@ -1,7 +1,6 @@
 package org.reprise.partition;
 
 import org.reprise.discover.Draft;
-import org.reprise.discover.FlankDrafting;
 import org.reprise.discover.LocalDrafter;
 import org.reprise.extend.ConsensusExtender;
 import org.reprise.extend.ElementAligner;
@@ -128,8 +127,8 @@ public final class LocalGenomeWidePass implements GenomeWidePass {
         int from = split;
         List<Draft> rest = workers.map(n - from, j -> {
             int i = (int) order[from + j];
-            return drafts.draft(forward.get(i), reverse.get(i), probe ? FlankDrafting.probe(params) : null,
-                    new ConsensusExtender(params), new ElementAligner(params));
+            return drafts.draft(forward.get(i), reverse.get(i), probe, new ConsensusExtender(params),
+                    new ElementAligner(params));
         });
         for (int j = 0; j < rest.size(); j++) {
             out[(int) order[from + j]] = rest.get(j);

@@ -176,7 +176,7 @@ class FlankDraftingTest {
 
         // a run whose own stopafter is no later than the probe's drafts in full
         Parameters early = p.toBuilder().stopAfter(FlankDrafting.PROBE_STOP_AFTER).build();
-        assertNull(FlankDrafting.probe(early));
+        assertNull(new FlankDrafting(early, K).probe());
     }
 
     @Test
